@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { Severity } from '../common.js';
+
+export const FindingCategory = z.enum(['vulnerability', 'misconfiguration', 'secret', 'permission', 'dockerfile']);
+
+export const Evidence = z.object({
+  layerDigest: z.string().nullable(),
+  path: z.string().nullable(),
+  line: z.number().int().positive().nullable(),
+  package: z.string().nullable(),
+  installedVersion: z.string().nullable(),
+  fixedVersion: z.string().nullable(),
+  advisoryIds: z.array(z.string()),
+});
+
+/** A scanner finding; `id` is a stable fingerprint (same issue in the next build, same id). */
+export const Finding = z.object({
+  id: z.string().min(1),
+  ruleId: z.string().min(1),
+  category: FindingCategory,
+  severity: Severity,
+  confidence: z.number().min(0).max(1),
+  suppressed: z.boolean(),
+  title: z.string().min(1),
+  evidence: Evidence,
+  remediation: z.string(),
+  patch: z.string().nullable(),
+});
+export type Finding = z.infer<typeof Finding>;
+
+export const Anomaly = z.object({
+  id: z.string().min(1),
+  kind: z.string().min(1),
+  severity: Severity,
+  confidence: z.number().min(0).max(1),
+  suppressed: z.boolean(),
+  title: z.string().min(1),
+  explanation: z.string(),
+  evidence: z.record(z.string(), z.unknown()),
+});
+export type Anomaly = z.infer<typeof Anomaly>;
