@@ -7,6 +7,8 @@ export default [
   {
     files: ['**/*.ts'],
     plugins: { '@nx': nx },
+    // With decorator metadata on, a constructor parameter's class is a runtime value (Nest DI), not a type-only import.
+    languageOptions: { parserOptions: { emitDecoratorMetadata: true, experimentalDecorators: true } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],

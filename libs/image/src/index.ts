@@ -1,0 +1,16 @@
+export { ImageError, isImageError, type ImageErrorCode } from './image-error.js';
+export { DEFAULT_IMAGE_LIMITS, resolveLimits, type ImageLimits } from './limits.js';
+export { MediaTypes } from './media-types.js';
+export { isDigest, sha256Digest, createDigestVerifier } from './digest.js';
+export { type BlobSource, type BlobStore, type BlobStaging } from './blob-store.js';
+export { FileBlobStore } from './file-blob-store.js';
+export { HttpBlobSource } from './http-blob-source.js';
+export { type ImageConfigJson } from './image-json.js';
+export { DEFAULT_PLATFORM, formatPlatform, platformMatches, type Platform } from './platform.js';
+export { importImageArchive, type ImportedImage, type ImportOptions } from './import-image-archive.js';
+export { walkLayer, type LayerEntry, type LayerEntryType, type ReadContent } from './layer-walker.js';
+export { readImageFilesystem, type ImageFile, type ImageFilesystem, type PathEvent } from './image-filesystem.js';
+export { resolveImagePath } from './resolve-image-path.js';
+export { normaliseImagePath } from './paths.js';
+export { computeInventory, osReleaseOf } from './inventory.js';
+export { parseOsRelease, type OsRelease } from './os-release.js';

@@ -1,0 +1,82 @@
+import { type Readable } from 'node:stream';
+import { openDecompressed } from './compression.js';
+import { resolveLimits, type ImageLimits } from './limits.js';
+import { neutraliseNul, normaliseImagePath } from './paths.js';
+import { readTar } from './tar-reader.js';
+
+export type LayerEntryType = 'file' | 'dir' | 'symlink' | 'hardlink' | 'char' | 'block' | 'fifo';
+
+export interface LayerEntry {
+  /** Normalised and absolute inside the image: `/etc/os-release`; never above `/`. */
+  path: string;
+  type: LayerEntryType;
+  /** Permission bits including setuid, setgid and sticky (no file-type bits). */
+  mode: number;
+  uid: number;
+  gid: number;
+  /** Bytes of a regular file; 0 for everything else. */
+  size: number;
+  /** A symlink's target exactly as stored (never followed); a hard link's target normalised like `path`. */
+  linkTarget: string | null;
+}
+
+/** Reads the current entry's first maxFileReadBytes bytes; compare the length with `entry.size` to see if it was cut. */
+export type ReadContent = () => Promise<Buffer>;
+
+async function readBounded(body: AsyncIterable<Buffer>, maxBytes: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let length = 0;
+  for await (const chunk of body) {
+    const room = maxBytes - length;
+    chunks.push(room < chunk.length ? chunk.subarray(0, room) : chunk);
+    length += Math.min(room, chunk.length);
+    // the rest of the entry is skipped by the tar reader
+    if (length >= maxBytes) break;
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Streams one layer blob (gzip or plain, detected by content) and yields entries; `readContent` reads the current entry up
+ * to maxFileReadBytes and may only be called before `onEntry` settles.
+ */
+export async function walkLayer(
+  stream: Readable,
+  onEntry: (entry: LayerEntry, readContent: ReadContent) => Promise<void> | void,
+  options?: { limits?: Partial<ImageLimits> },
+): Promise<{ entries: number; bytes: number }> {
+  const limits = resolveLimits(options?.limits);
+  let entries = 0;
+  try {
+    const { stream: tarStream, guard } = await openDecompressed(stream, limits, 'a layer');
+    for await (const raw of readTar(tarStream, limits, 'a layer')) {
+      if (raw.type === 'other') continue;
+      entries += 1;
+      const entry: LayerEntry = {
+        path: normaliseImagePath(raw.name),
+        type: raw.type,
+        mode: raw.mode & 0o7777,
+        uid: raw.uid,
+        gid: raw.gid,
+        size: raw.type === 'file' ? raw.size : 0,
+        linkTarget:
+          raw.type === 'symlink' ? neutraliseNul(raw.linkName ?? '') : raw.type === 'hardlink' ? normaliseImagePath(raw.linkName ?? '') : null,
+      };
+      let used = false;
+      let settled = false;
+      const readContent: ReadContent = async () => {
+        if (used || settled) throw new Error(`the content of ${entry.path} can only be read once, while its entry is handled`);
+        used = true;
+        return entry.type === 'file' ? readBounded(raw.body, limits.maxFileReadBytes) : Buffer.alloc(0);
+      };
+      try {
+        await onEntry(entry, readContent);
+      } finally {
+        settled = true;
+      }
+    }
+    return { entries, bytes: guard.decompressed };
+  } finally {
+    stream.destroy();
+  }
+}
