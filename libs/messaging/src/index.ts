@@ -1,4 +1,4 @@
-export { type KafkaSettings, parseBrokers } from './kafka-settings.js';
+export { isValidTopicPrefix, type KafkaSettings, logicalTopic, parseBrokers, physicalTopic } from './kafka-settings.js';
 export { ensureTopics, pingKafka } from './topics-admin.js';
 export { EventPublisher, type RawMessage } from './event-publisher.js';
 export { type MessagingLogger } from './messaging-logger.js';
@@ -20,3 +20,4 @@ export {
 } from './event-headers.js';
 export { EventPattern } from './event-pattern.decorator.js';
 export { Ctx, Payload } from '@nestjs/microservices';
+export { deleteNamespace, groupLag, tapTopics, type TappedRecord, type TopicTap } from './topic-tap.js';

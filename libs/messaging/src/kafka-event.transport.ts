@@ -6,7 +6,7 @@ import { DeadLetterWriter } from './dead-letter-writer.js';
 import { type EventContext } from './event-context.js';
 import { type EventValidator, validateContractEvent } from './event-validator.js';
 import { KafkaProducer } from './kafka-producer.js';
-import { createKafka, type KafkaSettings } from './kafka-settings.js';
+import { createKafka, type KafkaSettings, logicalTopic, physicalTopic } from './kafka-settings.js';
 import { MessageProcessor } from './message-processor.js';
 import { describeError, MessagingError } from './messaging-error.js';
 import { type MessagingLogger, nestMessagingLogger } from './messaging-logger.js';
@@ -115,7 +115,8 @@ export class KafkaEventTransport extends Server<Record<string, never>, Transport
     this.abort = new AbortController();
     this._status$.next('connecting');
     const consumer = this.kafka.consumer({
-      groupId,
+      // Consumer groups are cluster-wide, so a namespace covers them as well as the topics.
+      groupId: physicalTopic(this.options.settings, groupId),
       sessionTimeout: 30_000,
       heartbeatInterval: 3_000,
       allowAutoTopicCreation: false,
@@ -134,14 +135,16 @@ export class KafkaEventTransport extends Server<Record<string, never>, Transport
     await this.dlqProducer.connect();
     await consumer.connect();
     this.consumer = consumer;
-    await consumer.subscribe({ topics, fromBeginning: this.options.fromBeginning ?? true });
+    const { settings } = this.options;
+    await consumer.subscribe({ topics: topics.map((t) => physicalTopic(settings, t)), fromBeginning: this.options.fromBeginning ?? true });
     await consumer.run({
       // kafkajs resolves an offset only when eachMessage returned; a threshold of 1 commits it right away, and still
       // does while stop() drains the in-flight message (a manual commit would be skipped by then).
       autoCommit: true,
       autoCommitThreshold: 1,
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
-      eachMessage: (payload) => processor.process(payload),
+      // Past this point everything (validation, handlers, the dead-letter writer) speaks logical topic names.
+      eachMessage: (payload) => processor.process({ ...payload, topic: logicalTopic(settings, payload.topic) }),
     });
     this.log.info({ groupId, topics }, 'kafka consumer running');
   }

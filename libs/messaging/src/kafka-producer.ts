@@ -1,5 +1,5 @@
 import { type Kafka, type Message, Partitioners, type Producer } from 'kafkajs';
-import { createKafka, type KafkaSettings } from './kafka-settings.js';
+import { createKafka, type KafkaSettings, physicalTopic } from './kafka-settings.js';
 import { describeError, MessagingError } from './messaging-error.js';
 import { type MessagingLogger } from './messaging-logger.js';
 
@@ -12,7 +12,10 @@ export class KafkaProducer {
   private producer: Producer | null = null;
   private connecting: Promise<Producer> | null = null;
 
-  constructor(settings: KafkaSettings, private readonly logger: MessagingLogger) {
+  constructor(
+    private readonly settings: KafkaSettings,
+    private readonly logger: MessagingLogger,
+  ) {
     this.kafka = createKafka(settings, logger);
   }
 
@@ -28,11 +31,12 @@ export class KafkaProducer {
     await producer?.disconnect();
   }
 
-  /** Sends messages per topic and resolves once the broker acknowledged all of them. */
+  /** Sends messages per (logical) topic and resolves once the broker acknowledged all of them. */
   async send(batches: { topic: string; messages: Message[] }[]): Promise<void> {
     const producer = await this.ready();
     try {
-      await producer.sendBatch({ topicMessages: batches, acks: -1 });
+      const topicMessages = batches.map((b) => ({ topic: physicalTopic(this.settings, b.topic), messages: b.messages }));
+      await producer.sendBatch({ topicMessages, acks: -1 });
     } catch (error) {
       const topics = [...new Set(batches.map((b) => b.topic))].join(', ');
       throw new MessagingError('PUBLISH_FAILED', `could not publish to ${topics}: ${describeError(error)}`, {

@@ -1,4 +1,4 @@
-import { parseBrokers } from './kafka-settings.js';
+import { isValidTopicPrefix, logicalTopic, parseBrokers, physicalTopic } from './kafka-settings.js';
 import { MessagingError } from './messaging-error.js';
 
 describe('parseBrokers', () => {
@@ -17,5 +17,16 @@ describe('parseBrokers', () => {
     } catch (error) {
       expect((error as MessagingError).code).toBe('INVALID_BROKERS');
     }
+  });
+});
+
+describe('topic namespaces', () => {
+  it('prefixes and strips names, and leaves them alone without a prefix', () => {
+    expect(physicalTopic({ topicPrefix: 'staging.' }, 'dhi.scan.completed.v1')).toBe('staging.dhi.scan.completed.v1');
+    expect(logicalTopic({ topicPrefix: 'staging.' }, 'staging.dhi.scan.completed.v1')).toBe('dhi.scan.completed.v1');
+    expect(physicalTopic({}, 'dhi.scan.completed.v1')).toBe('dhi.scan.completed.v1');
+    expect(logicalTopic({}, 'dhi.scan.completed.v1')).toBe('dhi.scan.completed.v1');
+    expect(isValidTopicPrefix('run-1.')).toBe(true);
+    expect(isValidTopicPrefix('bad prefix')).toBe(false);
   });
 });

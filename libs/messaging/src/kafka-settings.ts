@@ -10,6 +10,29 @@ export interface KafkaSettings {
   connectionTimeoutMs?: number;
   /** kafkajs retries of a failed request (exponential backoff from 300 ms); default 8, about a minute in total. */
   retries?: number;
+  /**
+   * Namespace on a shared cluster: every topic name the platform uses is prefixed with it on the wire (e.g.
+   * `staging.` gives `staging.dhi.build.completed.v1`). Code always speaks the logical names of the contracts.
+   */
+  topicPrefix?: string;
+}
+
+/** The name on the wire of a logical topic. */
+export function physicalTopic(settings: Pick<KafkaSettings, 'topicPrefix'>, topic: string): string {
+  return `${settings.topicPrefix ?? ''}${topic}`;
+}
+
+/** The logical topic of a name on the wire (the prefix removed). */
+export function logicalTopic(settings: Pick<KafkaSettings, 'topicPrefix'>, topic: string): string {
+  const prefix = settings.topicPrefix ?? '';
+  return prefix && topic.startsWith(prefix) ? topic.slice(prefix.length) : topic;
+}
+
+const TOPIC_PREFIX = /^[A-Za-z0-9._-]{0,100}$/;
+
+/** Checks a topic prefix is usable in Kafka topic names. */
+export function isValidTopicPrefix(prefix: string): boolean {
+  return TOPIC_PREFIX.test(prefix);
 }
 
 const BROKER = /^(?:\[[0-9a-fA-F:.]+\]|[A-Za-z0-9._-]+):\d{1,5}$/;

@@ -1,5 +1,5 @@
 import { dlqTopic } from '@dhi/contracts';
-import { createKafka, type KafkaSettings } from './kafka-settings.js';
+import { createKafka, physicalTopic, type KafkaSettings } from './kafka-settings.js';
 import { describeError, MessagingError } from './messaging-error.js';
 import { type MessagingLogger, nestMessagingLogger } from './messaging-logger.js';
 
@@ -16,7 +16,7 @@ export async function ensureTopics(
   options: { partitions?: number; logger?: MessagingLogger } = {},
 ): Promise<void> {
   const logger = options.logger ?? nestMessagingLogger('KafkaAdmin');
-  const wanted = withDeadLetterTwins(topics);
+  const wanted = withDeadLetterTwins(topics).map((t) => physicalTopic(settings, t));
   const admin = createKafka(settings, logger).admin();
   try {
     await admin.connect();

@@ -2,6 +2,7 @@ export { envVar, portVar, postgresUrlVar, brokersVar, enumVar } from './config/e
 export {
   baseConfigShape,
   serviceConfigShape,
+  kafkaSettingsOf,
   loadConfig,
   loadConfigOrExit,
   ConfigError,

@@ -5,3 +5,6 @@ export { layerTar, type FixtureFile } from './fixture-tar.js';
 export { buildImageArchive, type FixtureImageSpec } from './build-image-archive.js';
 export { sampleImageSpec } from './sample-image.js';
 export { checkDeployment, composeService, k8sContainer, repoRoot, type DeploymentExpectation } from './deployment-check.js';
+export { freePort } from './platform/free-port.js';
+export { PLATFORM_SERVICES, type PlatformService, ServiceProcess } from './platform/service-process.js';
+export { startTestPlatform, type TestPlatform } from './platform/test-platform.js';

@@ -27,7 +27,10 @@ export interface RunServiceOptions {
   logLevel?: string;
   /** A ready logger instead of createLogger(name, logLevel), e.g. to capture lines in tests. */
   logger?: Logger;
-  /** Topics (and their DLQ twins) created at start when missing; default every platform topic. Broker auto-create is off. */
+  /**
+   * Topics (and their DLQ twins) created at start when missing; default every platform topic when the service
+   * consumes (broker auto-create is off).
+   */
   topics?: readonly string[];
 }
 
@@ -67,7 +70,9 @@ export async function runService(options: RunServiceOptions): Promise<INestAppli
       app.connectMicroservice({ strategy: transport }, { inheritAppConfig: true });
     }
     // Subscribing to a missing topic only fails after kafkajs's retries run out, so create them first.
-    await ensureTopics(options.kafka, options.topics ?? ALL_TOPICS, { logger });
+    if (options.consumerGroup !== undefined || options.topics !== undefined) {
+      await ensureTopics(options.kafka, options.topics ?? ALL_TOPICS, { logger });
+    }
     // Init hooks (database, publisher, outbox relay) run before the first message or request arrives.
     await app.init();
     await app.startAllMicroservices();

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { z } from 'zod';
 import { createLogger } from '../logging/create-logger.js';
 import { enumVar } from './env-var.js';
-import { baseConfigShape, ConfigError, loadConfig, loadConfigOrExit, serviceConfigShape } from './load-config.js';
+import { baseConfigShape, ConfigError, kafkaSettingsOf, loadConfig, loadConfigOrExit, serviceConfigShape } from './load-config.js';
 
 function configError(fn: () => unknown): ConfigError {
   try {
@@ -27,6 +27,7 @@ describe('loadConfig', () => {
       DATABASE_URL: 'postgresql://u:p@db.internal:5432/dhi',
       KAFKA_BROKERS: ['k1:9092', 'k2:9093'],
       LOG_LEVEL: 'debug',
+      KAFKA_TOPIC_PREFIX: '',
     });
   });
 
@@ -37,6 +38,7 @@ describe('loadConfig', () => {
       DATABASE_URL: 'postgres://postgres@127.0.0.1:25432/dhi',
       KAFKA_BROKERS: ['127.0.0.1:29092'],
       LOG_LEVEL: 'info',
+      KAFKA_TOPIC_PREFIX: '',
     });
   });
 
@@ -122,5 +124,15 @@ describe('loadConfigOrExit', () => {
         issues: [{ variable: 'PORT', message: 'expected an integer 1-65535, got "abc"' }],
       }),
     ]);
+  });
+});
+
+describe('KAFKA_TOPIC_PREFIX', () => {
+  it('defaults to no namespace, accepts a valid prefix, rejects one Kafka cannot use, and feeds the Kafka settings', () => {
+    const shape = serviceConfigShape(8081);
+    expect(loadConfig(shape, {}).KAFKA_TOPIC_PREFIX).toBe('');
+    const config = loadConfig(shape, { KAFKA_TOPIC_PREFIX: 'run-7.' });
+    expect(kafkaSettingsOf(config, 'build')).toEqual({ brokers: ['127.0.0.1:29092'], clientId: 'build', topicPrefix: 'run-7.' });
+    expect(() => loadConfig(shape, { KAFKA_TOPIC_PREFIX: 'no spaces' })).toThrow(/KAFKA_TOPIC_PREFIX/);
   });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { createLogger, type Logger } from '../logging/create-logger.js';
-import { brokersVar, enumVar, portVar, postgresUrlVar } from './env-var.js';
+import { isValidTopicPrefix, type KafkaSettings } from '@dhi/messaging';
+import { brokersVar, enumVar, envVar, portVar, postgresUrlVar } from './env-var.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -15,7 +16,21 @@ export const baseConfigShape = {
   DATABASE_URL: postgresUrlVar(DEFAULT_DATABASE_URL),
   KAFKA_BROKERS: brokersVar(DEFAULT_KAFKA_BROKERS),
   LOG_LEVEL: enumVar(LOG_LEVELS, 'info'),
+  /** Namespace of every topic on a shared cluster (e.g. `staging.`); empty by default. */
+  KAFKA_TOPIC_PREFIX: envVar(
+    'letters, digits, ".", "_" or "-" (at most 100)',
+    (raw) => (isValidTopicPrefix(raw) ? raw : undefined),
+    '',
+  ),
 };
+
+/** The Kafka settings of a service from its validated config. */
+export function kafkaSettingsOf(
+  config: { KAFKA_BROKERS: string[]; KAFKA_TOPIC_PREFIX: string },
+  clientId: string,
+): KafkaSettings {
+  return { brokers: config.KAFKA_BROKERS, clientId, topicPrefix: config.KAFKA_TOPIC_PREFIX };
+}
 
 /** The base shape with the service's own default port. */
 export function serviceConfigShape(defaultPort: number) {

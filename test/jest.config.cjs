@@ -1,0 +1,7 @@
+module.exports = {
+  ...require('../jest.preset.cjs'),
+  displayName: 'platform',
+  rootDir: __dirname,
+  testMatch: ['<rootDir>/**/*.e2e-spec.ts', '<rootDir>/**/*.spec.ts'],
+  testTimeout: 180_000,
+};
