@@ -1,0 +1,32 @@
+import { createBaseMigration, type PersistenceLogger, type ServiceDatabaseOptions } from '@dhi/persistence';
+import { envVar, serviceConfigShape } from '@dhi/service-kit';
+import { type z } from 'zod';
+import { FindingRecord } from './finding.entity.js';
+import { CreateScannerTables1767312000000 } from './migrations/1767312000000-create-scanner-tables.js';
+import { ModelRecord } from './models/model.entity.js';
+import { ScanRecord } from './scan.entity.js';
+
+export const SERVICE = 'scanner';
+export const SCHEMA = 'scanner';
+
+// Kafka's own rule for group ids, so a typo stops the service at start instead of at subscribe time.
+const GROUP_ID = /^[A-Za-z0-9._-]{1,249}$/;
+
+export const scannerConfigShape = {
+  ...serviceConfigShape(8082),
+  /** Tests and side-by-side deployments use their own group so they do not take each other's messages. */
+  KAFKA_GROUP_ID: envVar('a Kafka consumer group id (letters, digits, ".", "_", "-")', (raw) => (GROUP_ID.test(raw) ? raw : undefined), SERVICE),
+};
+
+export type ScannerConfig = z.infer<z.ZodObject<typeof scannerConfigShape>>;
+
+/** The scanner's own schema, entities and migrations (the base migration first). */
+export function databaseOptions(config: Pick<ScannerConfig, 'DATABASE_URL'>, logger?: PersistenceLogger): ServiceDatabaseOptions {
+  return {
+    url: config.DATABASE_URL,
+    schema: SCHEMA,
+    entities: [ScanRecord, FindingRecord, ModelRecord],
+    migrations: [createBaseMigration(SCHEMA), CreateScannerTables1767312000000],
+    logger,
+  };
+}
