@@ -3,5 +3,5 @@ module.exports = {
   displayName: 'platform',
   rootDir: __dirname,
   testMatch: ['<rootDir>/**/*.e2e-spec.ts', '<rootDir>/**/*.spec.ts'],
-  testTimeout: 180_000,
+  setupFilesAfterEnv: ['<rootDir>/support/jest-timeout.ts'],
 };

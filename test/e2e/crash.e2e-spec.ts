@@ -13,7 +13,7 @@ describe('crashes, redelivery and poison messages (service processes, real Kafka
 
   beforeAll(async () => {
     platform = await startTestPlatform();
-    publisher = new EventPublisher(platform.kafka);
+    publisher = new EventPublisher(platform.kafka, { info: () => undefined, warn: () => undefined, error: () => undefined });
     // A real build gives a real build.completed to replay with new ids.
     const name = `dhi/e2e-crash-${randomBytes(3).toString('hex')}`;
     const submitted = await submitArchive(platform.url('build'), await archiveOf(sampleImageSpec(name), 'oci-archive'), { name, tag: '1' });

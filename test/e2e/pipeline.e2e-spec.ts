@@ -49,7 +49,7 @@ describe('one build through every stage (five service processes, real Kafka and 
     expect(inReview.image.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(inReview.image.layers).toHaveLength(3);
     const stage = (s: string) => inReview.stages.find((x) => x.stage === s)?.status;
-    expect([stage('scan'), stage('anomaly'), stage('review')]).toEqual(['succeeded', 'succeeded', 'running']);
+    expect([stage('scan'), stage('anomaly'), stage('review')]).toEqual(['done', 'done', 'running']);
 
     const findings = await getJson<{ buildId: string; findings: unknown[] }>(`${platform.url('scanner')}/v1/builds/${id}/findings`);
     expect(findings.buildId).toBe(id);
@@ -68,16 +68,16 @@ describe('one build through every stage (five service processes, real Kafka and 
 
     const approved = await untilStatus(id, 'approved');
     expect(approved.verdict).toMatchObject({ verdict: 'approved', reviewer: 'bob' });
-    expect(approved.stages.find((x) => x.stage === 'review')?.status).toBe('succeeded');
+    expect(approved.stages.find((x) => x.stage === 'review')?.status).toBe('done');
 
     const recorded = await pollUntil(
       async () => {
         const events = await getJson<{ items: { type: string }[] }>(`${platform.url('feedback-trainer')}/v1/review-events?buildId=${id}`);
-        return events.items.some((e) => e.type === TOPICS.reviewCompleted) ? events.items : undefined;
+        return events.items.some((e) => e.type === 'review.completed') ? events.items : undefined;
       },
       { timeoutMs: 30_000, description: 'the feedback-trainer to record the verdict' },
     );
-    expect(recorded.map((e) => e.type).sort()).toEqual([TOPICS.reviewCompleted, TOPICS.reviewOpened].sort());
+    expect(recorded.map((e) => e.type).sort()).toEqual(['review.completed', 'review.opened']);
 
     const baseline = await pollUntil(
       async () => {

@@ -13,4 +13,5 @@ export { readImageFilesystem, type ImageFile, type ImageFilesystem, type PathEve
 export { resolveImagePath } from './resolve-image-path.js';
 export { normaliseImagePath } from './paths.js';
 export { computeInventory, osReleaseOf } from './inventory.js';
+export { readImageInventory, type ReadImageOptions } from './read-image-inventory.js';
 export { parseOsRelease, type OsRelease } from './os-release.js';

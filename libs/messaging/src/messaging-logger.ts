@@ -20,6 +20,10 @@ export function nestMessagingLogger(context: string): MessagingLogger {
   };
 }
 
+// Known, deliberate settings kafkajs warns about on every connect: bounded retries on the idempotent producer are
+// chosen so a publish fails instead of hanging while the broker is away; consumers dedupe by event id anyway.
+const EXPECTED_WARNINGS = [/^Limiting retries for the idempotent producer/];
+
 /** Routes kafkajs' own log lines to a MessagingLogger; its info level is chatty, so it becomes debug. */
 export function kafkaLogCreator(logger: MessagingLogger): () => (entry: LogEntry) => void {
   return () =>
@@ -27,7 +31,7 @@ export function kafkaLogCreator(logger: MessagingLogger): () => (entry: LogEntry
       const { message, timestamp: _timestamp, logger: _name, ...extra } = log;
       const fields = { kafkajs: namespace, ...extra };
       if (level === logLevel.ERROR || level === logLevel.NOTHING) logger.error(fields, message);
-      else if (level === logLevel.WARN) logger.warn(fields, message);
+      else if (level === logLevel.WARN && !EXPECTED_WARNINGS.some((w) => w.test(message))) logger.warn(fields, message);
       else logger.debug?.(fields, message);
     };
 }

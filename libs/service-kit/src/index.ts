@@ -25,5 +25,18 @@ export { HealthModule } from './health/health.module.js';
 export { PlatformModule, type PlatformOptions } from './platform/platform.module.js';
 export { OutboxKicker } from './platform/outbox-kicker.js';
 export { runService, type RunServiceOptions } from './bootstrap/run-service.js';
+export {
+  type ConfigOf,
+  serviceMain,
+  startService,
+  type ServiceConfigBase,
+  type ServiceConfigShape,
+  type ServiceDefinition,
+  type StartOverrides,
+} from './bootstrap/start-service.js';
 export { type OpenApiInfo } from './bootstrap/open-api.js';
 export { runMigrationsCli } from './bootstrap/run-migrations-cli.js';
+export { cursorAtSql, type CursorPosition, decodeCursor, encodeCursor, isUuid, pageQuery } from './http/cursor.js';
+export { BuildAnalysisModule, type BuildAnalysisOptions } from './analysis/build-analysis.module.js';
+export { type AnalysedBuild, type ModelVersions, type StoreBuildResult } from './analysis/analyse-build-once.js';
+export { classifyReadError, readBuildInventory } from './analysis/read-build-inventory.js';

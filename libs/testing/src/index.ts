@@ -8,3 +8,9 @@ export { checkDeployment, composeService, k8sContainer, repoRoot, type Deploymen
 export { freePort } from './platform/free-port.js';
 export { PLATFORM_SERVICES, type PlatformService, ServiceProcess } from './platform/service-process.js';
 export { startTestPlatform, type TestPlatform } from './platform/test-platform.js';
+export { type BlobMode, type BlobServer, startBlobServer } from './service/blob-server.js';
+export { captureLogger, type LogLine } from './service/log-capture.js';
+export { startServiceUnderTest, type ServiceUnderTest, type ServiceUnderTestOptions } from './service/service-under-test.js';
+export { type AnalyserUnderTest, startAnalyserUnderTest } from './service/analyser-under-test.js';
+export { buildCompletedEvent, modelPublishedEvent, reviewCompletedEvent } from './events/build-events.js';
+export { type EventTap, tapEvents, type TappedEvent } from './events/event-tap.js';

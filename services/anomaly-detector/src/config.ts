@@ -1,3 +1,4 @@
+import { ModelRecord } from '@dhi/model-registry';
 import { createBaseMigration, type PersistenceLogger, type ServiceDatabaseOptions } from '@dhi/persistence';
 import { envVar, serviceConfigShape } from '@dhi/service-kit';
 import { type z } from 'zod';
@@ -5,7 +6,6 @@ import { AnomalyRecord } from './anomaly.entity.js';
 import { BaselineMemberRecord } from './baseline-member.entity.js';
 import { BaselineRecord } from './baseline.entity.js';
 import { CreateAnomalyDetectorTables1767312000000 } from './migrations/1767312000000-create-anomaly-detector-tables.js';
-import { ModelRecord } from './models/model.entity.js';
 import { ProfileRecord } from './profile.entity.js';
 
 export const SERVICE = 'anomaly-detector';

@@ -1,7 +1,4 @@
-import { loadConfigOrExit } from '@dhi/service-kit';
-import { buildConfigShape, SERVICE_NAME } from './config.js';
-import { startBuildService } from './start.js';
+import { serviceMain } from '@dhi/service-kit';
+import { buildService } from './service.js';
 
-const config = loadConfigOrExit(SERVICE_NAME, buildConfigShape);
-
-startBuildService(config).catch(() => process.exit(1)); // already logged as a fatal line
+serviceMain(buildService);

@@ -1,6 +1,4 @@
-import { loadConfigOrExit } from '@dhi/service-kit';
-import { SERVICE_NAME, trainerConfigShape } from './config.js';
-import { startTrainer } from './start.js';
+import { serviceMain } from '@dhi/service-kit';
+import { trainerService } from './service.js';
 
-const config = loadConfigOrExit(SERVICE_NAME, trainerConfigShape);
-startTrainer(config).catch(() => process.exit(1)); // the fatal line is already logged
+serviceMain(trainerService);

@@ -1,34 +1,29 @@
 import { randomUUID } from 'node:crypto';
 import { type INestApplication } from '@nestjs/common';
 import { dlqTopic, type Envelope, TOPICS } from '@dhi/contracts';
-import { EventPublisher } from '@dhi/messaging';
-import { pollUntil } from '@dhi/testing';
+import { type EventPublisher } from '@dhi/messaging';
+import { type EventTap, pollUntil, type ServiceUnderTest, startServiceUnderTest, tapEvents } from '@dhi/testing';
 import request from 'supertest';
+import { trainerService } from '../src/service.js';
 import { reviewCompleted, reviewDecision, reviewOpened } from './support/fixtures.js';
-import { startTestTrainer, type TrainerTestEnv, trainerTestEnv } from './support/trainer-app.js';
-import { quietLogger, startTopicProbe, type TopicProbe } from './support/topic-probe.js';
 
 jest.setTimeout(120_000);
 
 describe('feedback-trainer records review events and reports training counts', () => {
-  let env: TrainerTestEnv;
+  let service: ServiceUnderTest;
   let app: INestApplication;
   let publisher: EventPublisher;
-  let deadLetters: TopicProbe;
+  let tap: EventTap;
 
   beforeAll(async () => {
-    env = await trainerTestEnv();
-    app = await startTestTrainer(env.config);
-    publisher = new EventPublisher(env.kafka, quietLogger);
-    await publisher.connect();
-    deadLetters = await startTopicProbe(env.kafka, dlqTopic(TOPICS.reviewCompleted), { anyJson: true });
+    service = await startServiceUnderTest({ definition: trainerService, consumer: { retry: { attempts: 3, initialDelayMs: 50, maxDelayMs: 200 } } });
+    ({ app, publisher } = service);
+    tap = await tapEvents(service.kafka, [dlqTopic(TOPICS.reviewCompleted)]);
   });
 
   afterAll(async () => {
-    await deadLetters?.close();
-    await publisher?.disconnect();
-    await app?.close();
-    await env?.db.drop();
+    await tap?.stop();
+    await service?.stop();
   });
 
   const http = () => request(app.getHttpServer());
@@ -119,7 +114,7 @@ describe('feedback-trainer records review events and reports training counts', (
     const valid = reviewCompleted(buildId, randomUUID(), 'rejected');
     await publisher.publish(TOPICS.reviewCompleted, invalid as unknown as Envelope);
     await publisher.publish(TOPICS.reviewCompleted, valid);
-    await pollUntil(() => deadLetters.events.some((e) => e.id === invalid.id), { timeoutMs: 30_000, description: 'the invalid event on the DLQ' });
+    await pollUntil(() => tap.of(dlqTopic(TOPICS.reviewCompleted)).some((e) => e.id === invalid.id), { timeoutMs: 30_000, description: 'the invalid event on the DLQ' });
     await pollUntil(async () => (await eventsOf(buildId)).some((e) => e.eventId === valid.id), { timeoutMs: 20_000, description: 'the valid event after it' });
     expect((await eventsOf(buildId)).map((e) => e.eventId)).toEqual([valid.id]);
   });

@@ -1,47 +1,43 @@
 import { randomUUID } from 'node:crypto';
 import { type INestApplication } from '@nestjs/common';
 import { dlqTopic, type Envelope, type ReviewOpened, TOPICS } from '@dhi/contracts';
-import { EventPublisher } from '@dhi/messaging';
-import { pollUntil } from '@dhi/testing';
+import { type EventPublisher } from '@dhi/messaging';
+import { type EventTap, pollUntil, type ServiceUnderTest, startServiceUnderTest, tapEvents } from '@dhi/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { OpenCaseService } from '../src/open-case/open-case.service.js';
+import { reviewService } from '../src/service.js';
 import { anomalyCompleted, buildRef, scanCompleted } from './support/fixtures.js';
-import { type ReviewTestEnv, reviewTestEnv, startTestReview } from './support/review-app.js';
-import { quietLogger, startTopicProbe, type TopicProbe } from './support/topic-probe.js';
 
 jest.setTimeout(120_000);
 
 describe('review opens exactly one case per build once scan and anomaly results are in', () => {
-  let env: ReviewTestEnv;
+  let service: ServiceUnderTest;
   let app: INestApplication;
   let db: DataSource;
   let publisher: EventPublisher;
-  let opened: TopicProbe;
-  let deadLetters: TopicProbe;
+  let tap: EventTap;
 
   beforeAll(async () => {
-    env = await reviewTestEnv();
-    // many partitions at once, so the scan and anomaly results of one build really are handled concurrently
-    app = await startTestReview(env.config, 12);
+    service = await startServiceUnderTest({
+      definition: reviewService,
+      // many partitions at once, so the scan and anomaly results of one build really are handled concurrently
+      consumer: { partitionsConsumedConcurrently: 12, retry: { attempts: 3, initialDelayMs: 50, maxDelayMs: 200 } },
+    });
+    ({ app, publisher } = service);
     db = app.get(DataSource);
-    publisher = new EventPublisher(env.kafka, quietLogger);
-    await publisher.connect();
-    opened = await startTopicProbe(env.kafka, TOPICS.reviewOpened);
-    deadLetters = await startTopicProbe(env.kafka, dlqTopic(TOPICS.scanCompleted), { anyJson: true });
+    tap = await tapEvents(service.kafka, [TOPICS.reviewOpened, dlqTopic(TOPICS.scanCompleted)]);
   });
 
   afterAll(async () => {
-    await opened?.close();
-    await deadLetters?.close();
-    await publisher?.disconnect();
-    await app?.close();
-    await env?.db.drop();
+    await tap?.stop();
+    await service?.stop();
   });
 
   const casesOf = async (buildId: string) =>
     (await request(app.getHttpServer()).get('/v1/reviews').query({ buildId }).expect(200)).body.items as { id: string }[];
-  const openedEventsOf = (buildId: string) => opened.events.filter((e) => e.subject === buildId) as Envelope<ReviewOpened>[];
+  const openedEventsOf = (buildId: string) => tap.of<ReviewOpened>(TOPICS.reviewOpened, buildId);
+  const deadLetters = () => tap.of(dlqTopic(TOPICS.scanCompleted));
   const recordedEventId = async (buildId: string, kind: string) => {
     const rows: { event_id: string }[] = await db.query('SELECT event_id FROM review.analysis_results WHERE build_id = $1 AND kind = $2', [buildId, kind]);
     return rows[0]?.event_id;
@@ -188,7 +184,7 @@ describe('review opens exactly one case per build once scan and anomaly results 
     await publisher.publish(TOPICS.scanCompleted, invalid as unknown as Envelope);
     await publisher.publish(TOPICS.scanCompleted, foreign);
     await publisher.publish(TOPICS.scanCompleted, valid);
-    await pollUntil(() => deadLetters.events.some((e) => e.id === invalid.id) && deadLetters.events.some((e) => e.id === foreign.id), {
+    await pollUntil(() => deadLetters().some((e) => e.id === invalid.id) && deadLetters().some((e) => e.id === foreign.id), {
       timeoutMs: 30_000,
       description: 'both poison events on the DLQ',
     });

@@ -1,35 +1,30 @@
 import { randomUUID } from 'node:crypto';
 import { type INestApplication } from '@nestjs/common';
-import { type BuildRef, type Envelope, type ReviewCompleted, TOPICS } from '@dhi/contracts';
-import { EventPublisher } from '@dhi/messaging';
-import { pollUntil } from '@dhi/testing';
+import { type BuildRef, type ReviewCompleted, TOPICS } from '@dhi/contracts';
+import { type EventPublisher } from '@dhi/messaging';
+import { type EventTap, pollUntil, type ServiceUnderTest, startServiceUnderTest, tapEvents } from '@dhi/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { reviewService } from '../src/service.js';
 import { anomalyCompleted, buildRef, scanCompleted } from './support/fixtures.js';
-import { type ReviewTestEnv, reviewTestEnv, startTestReview } from './support/review-app.js';
-import { quietLogger, startTopicProbe, type TopicProbe } from './support/topic-probe.js';
 
 jest.setTimeout(120_000);
 
 describe('review verdicts, case queries and the audit trail', () => {
-  let env: ReviewTestEnv;
+  let service: ServiceUnderTest;
   let app: INestApplication;
   let publisher: EventPublisher;
-  let completed: TopicProbe;
+  let tap: EventTap;
 
   beforeAll(async () => {
-    env = await reviewTestEnv();
-    app = await startTestReview(env.config);
-    publisher = new EventPublisher(env.kafka, quietLogger);
-    await publisher.connect();
-    completed = await startTopicProbe(env.kafka, TOPICS.reviewCompleted);
+    service = await startServiceUnderTest({ definition: reviewService, consumer: { retry: { attempts: 3, initialDelayMs: 50, maxDelayMs: 200 } } });
+    ({ app, publisher } = service);
+    tap = await tapEvents(service.kafka, [TOPICS.reviewCompleted]);
   });
 
   afterAll(async () => {
-    await completed?.close();
-    await publisher?.disconnect();
-    await app?.close();
-    await env?.db.drop();
+    await tap?.stop();
+    await service?.stop();
   });
 
   const http = () => request(app.getHttpServer());
@@ -61,7 +56,7 @@ describe('review verdicts, case queries and the audit trail', () => {
       ['case.opened', 'system'],
       ['case.verdict', 'rita'],
     ]);
-    const event = await pollUntil(() => completed.events.find((e) => e.subject === buildId) as Envelope<ReviewCompleted> | undefined, {
+    const event = await pollUntil(() => tap.of<ReviewCompleted>(TOPICS.reviewCompleted, buildId)[0], {
       timeoutMs: 20_000,
       description: 'review.completed',
     });

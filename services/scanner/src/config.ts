@@ -1,9 +1,9 @@
+import { ModelRecord } from '@dhi/model-registry';
 import { createBaseMigration, type PersistenceLogger, type ServiceDatabaseOptions } from '@dhi/persistence';
 import { envVar, serviceConfigShape } from '@dhi/service-kit';
 import { type z } from 'zod';
 import { FindingRecord } from './finding.entity.js';
 import { CreateScannerTables1767312000000 } from './migrations/1767312000000-create-scanner-tables.js';
-import { ModelRecord } from './models/model.entity.js';
 import { ScanRecord } from './scan.entity.js';
 
 export const SERVICE = 'scanner';

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { ALL_TOPICS } from '@dhi/contracts';
 import { ensureTopics, KafkaEventTransport, type KafkaEventTransportOptions, type KafkaSettings } from '@dhi/messaging';
+import { runMigrations, type ServiceDatabaseOptions } from '@dhi/persistence';
 import { type Logger } from 'pino';
 import { ProblemDetailsFilter } from '../errors/problem-details.filter.js';
 import { ObservabilityModule } from '../http/observability.module.js';
@@ -32,18 +33,35 @@ export interface RunServiceOptions {
    * consumes (broker auto-create is off).
    */
   topics?: readonly string[];
+  /**
+   * Runs this database's pending migrations before anything else starts (under the persistence advisory lock, so
+   * replicas may start together; a container has no separate migrate step).
+   */
+  migrate?: ServiceDatabaseOptions;
 }
 
 @Module({})
 class ServiceRootModule {}
 
+async function migrate(database: ServiceDatabaseOptions, logger: Logger): Promise<void> {
+  try {
+    // two connections are all migrating takes: one holds the lock, one migrates
+    const applied = await runMigrations({ ...database, poolSize: 2, logger: database.logger ?? logger });
+    logger.info({ applied }, applied.length > 0 ? 'migrations applied' : 'no pending migrations');
+  } catch (error) {
+    logger.fatal({ err: error }, 'migrations failed');
+    throw error;
+  }
+}
+
 /**
- * Starts a service: Nest app with the kit logger, HTTP request logs with x-correlation-id (generated if missing,
- * echoed back), ProblemDetailsFilter, OpenAPI at /docs (+ /docs-json), /metrics, graceful shutdown, the optional
+ * Starts a service, after its migrations when `migrate` is given: Nest app with the kit logger, HTTP request logs
+ * with x-correlation-id (generated if missing, echoed back), ProblemDetailsFilter, OpenAPI at /docs (+ /docs-json), /metrics, graceful shutdown, the optional
  * Kafka consumer; prints nothing but JSON logs. On failure it logs a fatal line, releases what started, and rejects.
  */
 export async function runService(options: RunServiceOptions): Promise<INestApplication> {
   const logger = options.logger ?? createLogger(options.name, options.logLevel);
+  if (options.migrate) await migrate(options.migrate, logger);
   const root: DynamicModule = {
     module: ServiceRootModule,
     imports: [ObservabilityModule.forRoot(logger), options.module],

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { deleteNamespace, type KafkaSettings } from '@dhi/messaging';
@@ -16,7 +16,7 @@ export interface TestPlatform {
   /** Kafka settings of this platform's namespace, to publish or tap its topics. */
   kafka: KafkaSettings;
   databaseUrl: string;
-  /** Stops every process, drops the database, deletes the namespace's topics and the blob directory. */
+  /** Stops every process, drops the database, deletes the namespace's topics and the blob directory; keeps the logs. */
   stop(): Promise<void>;
 }
 
@@ -48,6 +48,8 @@ export async function startTestPlatform(options: { services?: readonly PlatformS
     await Promise.all(Object.values(services).map((s) => s.stop('SIGTERM')));
     await database.drop();
     await deleteNamespace(kafka).catch(() => undefined);
+    // The services' logs outlive the run (git-ignored), for reading after a failure.
+    cpSync(logDir, path.join(repoRoot(), '.test-results', 'e2e-logs', id), { recursive: true });
     rmSync(workDir, { recursive: true, force: true });
   };
   try {

@@ -1,3 +1,4 @@
+import { createModelsTable, dropModelsTable } from '@dhi/model-registry';
 import { type MigrationInterface, type QueryRunner } from 'typeorm';
 
 /** Build profiles and their anomalies, lineage baselines of approved builds, and published model versions. */
@@ -45,17 +46,11 @@ export class CreateAnomalyDetectorTables1767312000000 implements MigrationInterf
       PRIMARY KEY (lineage, build_id)
     )`);
     await runner.query(`CREATE INDEX baseline_members_newest_idx ON "anomaly_detector"."baseline_members" (lineage, approved_at DESC, build_id DESC)`);
-    await runner.query(`CREATE TABLE "anomaly_detector"."models" (
-      version text PRIMARY KEY,
-      published_at timestamptz NOT NULL,
-      payload jsonb NOT NULL,
-      recorded_at timestamptz NOT NULL DEFAULT now()
-    )`);
-    await runner.query(`CREATE INDEX models_published_at_idx ON "anomaly_detector"."models" (published_at DESC, version DESC)`);
+    await createModelsTable(runner, 'anomaly_detector');
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    await runner.query(`DROP TABLE "anomaly_detector"."models"`);
+    await dropModelsTable(runner, 'anomaly_detector');
     await runner.query(`DROP TABLE "anomaly_detector"."baseline_members"`);
     await runner.query(`DROP TABLE "anomaly_detector"."baselines"`);
     await runner.query(`DROP TABLE "anomaly_detector"."anomalies"`);

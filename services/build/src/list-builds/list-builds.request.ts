@@ -1,3 +1,4 @@
+import { pageQuery } from '@dhi/service-kit';
 import { z } from 'zod';
 import { BUILD_STATUSES } from '../domain/build-status.js';
 
@@ -6,8 +7,7 @@ export const ListBuildsQuery = z.strictObject({
   status: z.enum(BUILD_STATUSES).optional(),
   lineage: z.string().min(1).max(255).optional(),
   name: z.string().min(1).max(255).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().min(1).max(512).optional(),
+  ...pageQuery,
 });
 // a distinct name: a type named like the schema would make decorator metadata point Swagger at the zod object
 export type ListBuildsFilter = z.infer<typeof ListBuildsQuery>;

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { decodeCursor, encodeCursor, isUuid } from '@dhi/service-kit';
 import { DataSource, In } from 'typeorm';
 import { BuildStage } from '../domain/build-stage.entity.js';
 import { type BuildView, toBuildView } from '../domain/build-view.js';
 import { Build } from '../domain/build.entity.js';
-import { decodeCursor, encodeCursor } from './build-cursor.js';
 import { type ListBuildsFilter } from './list-builds.request.js';
 
 export interface BuildPage {
@@ -22,8 +22,8 @@ export class ListBuildsService {
     if (query.lineage) builder.andWhere('b.lineage = :lineage', { lineage: query.lineage });
     if (query.name) builder.andWhere('b.name = :name', { name: query.name });
     if (query.cursor) {
-      const after = decodeCursor(query.cursor);
-      builder.andWhere('(b.created_at, b.id) < (:createdAt, :id)', { createdAt: after.createdAt, id: after.id });
+      const after = decodeCursor(query.cursor, isUuid);
+      builder.andWhere('(b.created_at, b.id) < (:createdAt, :id)', { createdAt: new Date(after.at), id: after.id });
     }
     // one row more than asked tells whether another page follows
     const rows = await builder.orderBy('b.created_at', 'DESC').addOrderBy('b.id', 'DESC').limit(query.limit + 1).getMany();
@@ -32,7 +32,7 @@ export class ListBuildsService {
     const last = page.at(-1);
     return {
       items: page.map((build) => toBuildView(build, stages.filter((s) => s.buildId === build.id))),
-      nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
+      nextCursor: rows.length > query.limit && last ? encodeCursor({ at: last.createdAt.toISOString(), id: last.id }) : null,
     };
   }
 }

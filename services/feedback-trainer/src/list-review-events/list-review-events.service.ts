@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { cursorAtSql, decodeCursor, encodeCursor } from '@dhi/service-kit';
 import { DataSource } from 'typeorm';
 import { type ReviewEventType } from '../domain/review-event.entity.js';
-import { cursorAtSql, decodeCursor, encodeCursor } from '../http/cursor.js';
 import { type ListReviewEventsQuery } from './list-review-events.request.js';
 
 export interface ReviewEventView {

@@ -1,6 +1,5 @@
-import { AppError } from '@dhi/service-kit';
+import { AppError, isUuid } from '@dhi/service-kit';
 import { type EntityManager } from 'typeorm';
-import { isUuid } from '../http/cursor.js';
 import { AuditEntry } from './audit-entry.entity.js';
 import { type CaseDetailView, caseDetailView } from './case-views.js';
 import { ReviewCase } from './review-case.entity.js';

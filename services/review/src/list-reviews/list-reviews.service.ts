@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { cursorAtSql, decodeCursor, encodeCursor, isUuid } from '@dhi/service-kit';
 import { DataSource } from 'typeorm';
 import { type CaseSummaryView } from '../domain/case-views.js';
-import { cursorAtSql, decodeCursor, encodeCursor } from '../http/cursor.js';
 import { type ListReviewsQuery } from './list-reviews.request.js';
 
 export interface ReviewPage {
@@ -21,7 +21,7 @@ export class ListReviewsService {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
   async list(query: ListReviewsQuery): Promise<ReviewPage> {
-    const after = query.cursor === undefined ? null : decodeCursor(query.cursor);
+    const after = query.cursor === undefined ? null : decodeCursor(query.cursor, isUuid);
     const rows: CaseRow[] = await this.dataSource.query(
       `SELECT c.id, c.build_id AS "buildId", c.name, c.tag, c.lineage, c.submitter, c.image_digest AS "imageDigest",
               c.status, c.verdict, c.reviewer, c.comment, c.opened_at AS "openedAt", c.closed_at AS "closedAt",

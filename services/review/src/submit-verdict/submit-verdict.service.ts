@@ -2,13 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { createEvent, TOPICS } from '@dhi/contracts';
 import { enqueueEvents } from '@dhi/persistence';
-import { AppError, InjectLogger, type Logger, OutboxKicker, requestContext } from '@dhi/service-kit';
+import { AppError, InjectLogger, isUuid, type Logger, OutboxKicker, requestContext } from '@dhi/service-kit';
 import { DataSource } from 'typeorm';
 import { AuditEntry } from '../domain/audit-entry.entity.js';
 import { caseNotFound, loadCaseDetail } from '../domain/case-reader.js';
 import { type CaseDetailView } from '../domain/case-views.js';
 import { ReviewCase } from '../domain/review-case.entity.js';
-import { isUuid } from '../http/cursor.js';
 import { EVENT_SOURCE } from '../open-case/open-case.service.js';
 import { type SubmitVerdictBody } from './submit-verdict.request.js';
 

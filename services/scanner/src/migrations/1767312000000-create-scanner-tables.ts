@@ -1,3 +1,4 @@
+import { createModelsTable, dropModelsTable } from '@dhi/model-registry';
 import { type MigrationInterface, type QueryRunner } from 'typeorm';
 
 /** Scans (one per build), their findings, and the model versions published by the feedback-trainer. */
@@ -33,17 +34,11 @@ export class CreateScannerTables1767312000000 implements MigrationInterface {
       patch text,
       PRIMARY KEY (build_id, id)
     )`);
-    await runner.query(`CREATE TABLE "scanner"."models" (
-      version text PRIMARY KEY,
-      published_at timestamptz NOT NULL,
-      payload jsonb NOT NULL,
-      recorded_at timestamptz NOT NULL DEFAULT now()
-    )`);
-    await runner.query(`CREATE INDEX models_published_at_idx ON "scanner"."models" (published_at DESC, version DESC)`);
+    await createModelsTable(runner, 'scanner');
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    await runner.query(`DROP TABLE "scanner"."models"`);
+    await dropModelsTable(runner, 'scanner');
     await runner.query(`DROP TABLE "scanner"."findings"`);
     await runner.query(`DROP TABLE "scanner"."scans"`);
   }
