@@ -39,7 +39,7 @@ async function infra() {
   const ports = { kafka: await freePort(), controller: await freePort(), postgres: await freePort() };
   const started = await startInfra({ dir, ports, teardown, env, log, signal: aborter.signal });
   aborter.signal.throwIfAborted();
-  await createTopics(started.brokers);
+  await createTopics(started.brokers, { log });
   return started;
 }
 

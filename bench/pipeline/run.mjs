@@ -38,7 +38,7 @@ async function main() {
   teardown.add('bench dir', async () => rmSync(dir, { recursive: true, force: true }));
   const ports = { kafka: await freePort(), controller: await freePort(), postgres: await freePort() };
   const infra = await startInfra({ dir, ports, teardown, log });
-  await createTopics(infra.brokers);
+  await createTopics(infra.brokers, { log });
   Object.assign(process.env, { KAFKA_BROKERS: infra.brokers, DATABASE_URL: infra.adminUrl, LOG_LEVEL: 'warn' });
 
   const require = createRequire(import.meta.url);

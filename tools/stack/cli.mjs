@@ -75,7 +75,7 @@ async function foreground(withServices) {
     step();
     const databaseUrl = await ensureDatabase(infra.adminUrl, 'dhi');
     step();
-    await createTopics(infra.brokers);
+    await createTopics(infra.brokers, { log });
     step();
     let services = [];
     if (withServices) {

@@ -3,9 +3,15 @@ import path from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
 import { type z } from 'zod';
 
-/** The repository root, found from this file (libs/testing/src). */
+/** The repository root: the nearest folder above this file with nx.json (works from src/ and from dist/). */
 export function repoRoot(): string {
-  return path.resolve(__dirname, '..', '..', '..');
+  let dir = __dirname;
+  while (!existsSync(path.join(dir, 'nx.json'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error(`no nx.json above ${__dirname}`);
+    dir = parent;
+  }
+  return dir;
 }
 
 export interface DeploymentExpectation {
