@@ -12,6 +12,7 @@ module.exports = {
     }],
   },
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs)/)'],
+  setupFilesAfterEnv: [path.join(__dirname, 'tools/jest-timeout.cjs')],
   moduleNameMapper: {
     ...Object.fromEntries(libs.map((l) => [`^@dhi/${l}$`, path.join(__dirname, `libs/${l}/src/index.ts`)])),
     '^(\\.{1,2}/.*)\\.js$': '$1',

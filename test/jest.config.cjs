@@ -3,5 +3,4 @@ module.exports = {
   displayName: 'platform',
   rootDir: __dirname,
   testMatch: ['<rootDir>/**/*.e2e-spec.ts', '<rootDir>/**/*.spec.ts'],
-  setupFilesAfterEnv: ['<rootDir>/support/jest-timeout.ts'],
 };

@@ -4,5 +4,4 @@ module.exports = {
   rootDir: __dirname,
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts', '<rootDir>/test/**/*.int-spec.ts'],
   // integration tests run against the real PostgreSQL
-  testTimeout: 60_000,
 };

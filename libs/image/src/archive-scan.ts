@@ -43,7 +43,8 @@ async function readSmall(body: AsyncIterable<Buffer>, declared: number, limits: 
   return Buffer.concat(chunks);
 }
 
-async function* probed(body: AsyncIterable<Buffer>, probe: LayerProbe): AsyncGenerator<Buffer> {
+/** Passes a blob's bytes through while the probe computes its decompressed digest. */
+export async function* probed(body: AsyncIterable<Buffer>, probe: LayerProbe): AsyncGenerator<Buffer> {
   for await (const chunk of body) {
     await probe.write(chunk);
     yield chunk;

@@ -37,7 +37,8 @@ async function readConfig(contents: ArchiveContents, staging: BlobStaging, limit
 }
 
 function layerMediaType(file: StagedFile): string {
-  return file.probe.compression === 'gzip' ? MediaTypes.ociLayerGzip : MediaTypes.ociLayer;
+  if (file.probe.compression === 'gzip') return MediaTypes.ociLayerGzip;
+  return file.probe.compression === 'zstd' ? MediaTypes.ociLayerZstd : MediaTypes.ociLayer;
 }
 
 /** Finds the image of a `docker save` archive and stages an OCI manifest synthesised from its config and layers. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { link, open, rename, rm, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { link, open, rename, rm, stat, unlink, utimes, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Readable } from 'node:stream';
 import { type BlobStaging } from './blob-store.js';
@@ -102,24 +102,39 @@ export class FileBlobStaging implements BlobStaging {
     await rm(this.dir, { recursive: true, force: true });
   }
 
-  /** link() never replaces an existing file, so a blob that another import stored first is kept (dedup). */
+  /**
+   * link() never replaces an existing file, so a blob that another import stored first is kept (dedup). A kept copy
+   * gets a fresh mtime: blob retention never deletes a blob younger than its grace period, so an import that reuses
+   * an old unreferenced blob cannot lose it to a retention run before its build row is written.
+   */
   private async publish(staged: string, target: string, size: number): Promise<void> {
-    try {
-      await link(staged, target);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'EEXIST') {
-        await rename(staged, target);
-        return;
-      }
-      const existing = await stat(target).catch(() => null);
-      // a stored copy of the wrong size is damaged: the verified staged copy replaces it atomically
-      if (existing && existing.size !== size) {
-        await rename(staged, target);
-        return;
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      try {
+        await link(staged, target);
+        break;
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code !== 'EEXIST') {
+          await rename(staged, target);
+          return;
+        }
+        const existing = await stat(target).catch(() => null);
+        // a stored copy of the wrong size is damaged: the verified staged copy replaces it atomically
+        if (existing && existing.size !== size) {
+          await rename(staged, target);
+          return;
+        }
+        const now = new Date();
+        const touched = await utimes(target, now, now).then(
+          () => true,
+          () => false,
+        );
+        // gone between link() and utimes(): retention just moved it away, so link the staged copy again
+        if (touched) break;
       }
     }
-    await unlink(staged).catch(() => undefined);
+    if ((await stat(target).catch(() => null)) === null) await rename(staged, target);
+    else await unlink(staged).catch(() => undefined);
   }
 
   private assertOpen(): void {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readlinkSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -111,5 +111,40 @@ describe('FileBlobStore', () => {
     await store.delete(digest);
     expect(await store.has(digest)).toBe(false);
     expect(await store.removeStaleStaging(0)).toBe(1);
+  });
+});
+
+describe('FileBlobStore and blob retention', () => {
+  it('refreshes the mtime of a blob an import reuses, so a retention run treats it as young', async () => {
+    const data = randomBytes(2_000);
+    const first = await store.stage();
+    const { digest } = await first.put(streamOf(data));
+    await first.commit([digest]);
+    const old = new Date(Date.now() - 3 * 24 * 3600 * 1000);
+    utimesSync(store.pathOf(digest), old, old);
+
+    const again = await store.stage();
+    await again.put(streamOf(data));
+    await again.commit([digest]);
+    expect(Date.now() - statSync(store.pathOf(digest)).mtimeMs).toBeLessThan(60_000);
+  });
+
+  it('closes the file when a reader stops early', async () => {
+    const data = randomBytes(4 * 1024 * 1024);
+    const staging = await store.stage();
+    const { digest } = await staging.put(streamOf(data));
+    await staging.commit([digest]);
+    const openFiles = () => readdirSync('/proc/self/fd').filter((fd) => {
+      try {
+        return readlinkSync(`/proc/self/fd/${fd}`) === store.pathOf(digest);
+      } catch {
+        return false;
+      }
+    }).length;
+    const stream = await store.open(digest);
+    await new Promise((resolve) => stream.once('readable', resolve));
+    stream.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(openFiles()).toBe(0);
   });
 });

@@ -43,6 +43,8 @@ export class FileBlobStore implements BlobStore {
     const file = createReadStream(this.pathOf(digest));
     const verifier = createDigestVerifier(digest, size);
     file.on('error', (error) => verifier.destroy(error));
+    // A reader that stops early (a client hanging up) destroys the verifier; the file must close with it.
+    verifier.once('close', () => file.destroy());
     return file.pipe(verifier);
   }
 

@@ -55,7 +55,8 @@ export const ImageConfigJson = z.looseObject({
   created: z.string().optional(),
   author: z.string().optional(),
   config: ContainerConfigJson.nullish(),
-  rootfs: z.looseObject({ type: z.string(), diff_ids: z.array(DigestString) }),
+  // buildah writes no diff_ids at all for an image without layers (FROM scratch with only metadata).
+  rootfs: z.looseObject({ type: z.string(), diff_ids: z.array(DigestString).default([]) }),
   history: z
     .array(
       z.looseObject({

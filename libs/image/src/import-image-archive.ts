@@ -1,7 +1,7 @@
 import { type Readable } from 'node:stream';
 import { scanArchive, type ArchiveContents } from './archive-scan.js';
 import { type BlobStaging, type BlobStore } from './blob-store.js';
-import { unsupportedCompression } from './compression.js';
+import { isReadableCompression, unsupportedCompression } from './compression.js';
 import { resolveDockerArchive } from './docker-archive.js';
 import { ImageError } from './image-error.js';
 import { tryParseJson, type ImageConfigJson } from './image-json.js';
@@ -53,14 +53,30 @@ function verifyLayers(image: ResolvedImage): string[] {
   }
   return image.layers.map((layer, index) => {
     const probe = layer.file.probe;
-    if (probe.compression !== 'none' && probe.compression !== 'gzip') throw unsupportedCompression(probe.compression, `layer ${layer.digest}`);
+    if (!isReadableCompression(probe.compression)) throw unsupportedCompression(probe.compression, `layer ${layer.digest}`);
     if (probe.error) throw probe.error;
-    const diffId = probe.compression === 'gzip' ? probe.diffId : layer.file.digest;
+    const diffId = probe.compression === 'none' ? layer.file.digest : probe.diffId;
     if (diffId !== expected[index]) {
       throw new ImageError('digest_mismatch', `layer ${index + 1} (${layer.digest}) has diff id ${diffId}, but the config says ${expected[index]}`);
     }
     return diffId;
   });
+}
+
+/** Verifies a resolved image's layers and commits its blobs (layers first, manifest last); returns what was stored. */
+export async function commitImage(image: ResolvedImage, staging: BlobStaging): Promise<ImportedImage> {
+  const diffIds = verifyLayers(image);
+  // a manifest in the store implies its blobs are there too
+  await staging.commit([...new Set([...image.layers.map((l) => l.digest), image.configDigest, image.manifestDigest])]);
+  return {
+    format: image.format,
+    manifestDigest: image.manifestDigest,
+    manifestMediaType: image.manifestMediaType,
+    configDigest: image.configDigest,
+    config: image.config,
+    layers: image.layers.map((layer, index) => ({ digest: layer.digest, size: layer.size, mediaType: layer.mediaType, diffId: diffIds[index] })),
+    platform: image.platform,
+  };
 }
 
 /**
@@ -74,18 +90,7 @@ export async function importImageArchive(input: Readable, store: BlobStore, opti
   try {
     const contents = await scanArchive(input, staging, limits);
     const image = await resolve(contents, staging, limits, selection);
-    const diffIds = verifyLayers(image);
-    // layers first, manifest last: a manifest in the store implies its blobs are there too
-    await staging.commit([...new Set([...image.layers.map((l) => l.digest), image.configDigest, image.manifestDigest])]);
-    return {
-      format: image.format,
-      manifestDigest: image.manifestDigest,
-      manifestMediaType: image.manifestMediaType,
-      configDigest: image.configDigest,
-      config: image.config,
-      layers: image.layers.map((layer, index) => ({ digest: layer.digest, size: layer.size, mediaType: layer.mediaType, diffId: diffIds[index] })),
-      platform: image.platform,
-    };
+    return await commitImage(image, staging);
   } catch (error) {
     input.destroy();
     throw error;

@@ -8,6 +8,7 @@ export { HttpBlobSource } from './http-blob-source.js';
 export { type ImageConfigJson } from './image-json.js';
 export { DEFAULT_PLATFORM, formatPlatform, platformMatches, type Platform } from './platform.js';
 export { importImageArchive, type ImportedImage, type ImportOptions } from './import-image-archive.js';
+export { importImageLayout } from './import-image-layout.js';
 export { walkLayer, type LayerEntry, type LayerEntryType, type ReadContent } from './layer-walker.js';
 export { readImageFilesystem, type ImageFile, type ImageFilesystem, type PathEvent } from './image-filesystem.js';
 export { resolveImagePath } from './resolve-image-path.js';
@@ -15,3 +16,18 @@ export { normaliseImagePath } from './paths.js';
 export { computeInventory, osReleaseOf } from './inventory.js';
 export { readImageInventory, type ReadImageOptions } from './read-image-inventory.js';
 export { parseOsRelease, type OsRelease } from './os-release.js';
+export { exportOciArchive, writeOciArchive } from './export/export-oci-archive.js';
+export { isOciRefName, planOciArchive, type OciArchiveBlob, type OciArchivePlan, type StoredImageRef } from './export/oci-archive-plan.js';
+export { pullImage, type PullImageOptions, type PulledImage } from './registry/pull-image.js';
+export { parseImageReference, formatImageReference, type ImageReference } from './registry/image-reference.js';
+export { RegistryError, isRegistryError, type RegistryErrorCode } from './registry/registry-error.js';
+export {
+  RegistryCredential,
+  parseDockerConfigCredentials,
+  parseRegistryCredentialsJson,
+  registryKey,
+  type RegistryCredentials,
+} from './registry/registry-credentials.js';
+export { isLoopbackHost, type RegistryTransportOptions } from './registry/registry-transport.js';
+export { parseAuthChallenges, type AuthChallenge } from './registry/auth-challenge.js';
+export { pumpIntoExtractor } from './tar-pump.js';

@@ -1,11 +1,12 @@
 import { createGunzip, type Gunzip } from 'node:zlib';
 import { CountingHash } from './digest.js';
-import { DecompressionGuard, gzipError, sniffCompression, type Compression } from './compression.js';
+import { DecompressionGuard, gzipError, INFLATE_CHUNK_BYTES, sniffCompression, type Compression } from './compression.js';
 import { type ImageLimits } from './limits.js';
+import { ZstdInflater } from './zstd-inflater.js';
 
 export interface LayerProbeResult {
   compression: Compression;
-  /** sha256 of the decompressed bytes (the layer's diff id); for uncompressed data the blob digest is the diff id. */
+  /** sha256 of the decompressed bytes (the layer's diff id); null for uncompressed data, whose blob digest is the diff id. */
   diffId: string | null;
   decompressedSize: number;
   /** Why the decompressed digest could not be computed; only raised if the blob turns out to be a layer. */
@@ -13,13 +14,14 @@ export interface LayerProbeResult {
 }
 
 /**
- * Computes the diff id of a possibly gzip'd blob from the same bytes that are being staged, so an import reads the archive
+ * Computes the diff id of a possibly gzip'd or zstd'd blob from the same bytes that are being staged, so an import reads the archive
  * once. Failures are kept rather than thrown: which archive entries are layers is only known once the archive has been read.
  */
 export class LayerProbe {
   private head = Buffer.alloc(0);
   private compression: Compression | null = null;
   private gunzip: Gunzip | null = null;
+  private zstd: ZstdInflater | null = null;
   private readonly hash = new CountingHash();
   private readonly guard: DecompressionGuard;
   private error: unknown = null;
@@ -53,11 +55,18 @@ export class LayerProbe {
       this.gunzip.end();
       await this.ended;
     }
-    const gzip = this.compression === 'gzip';
+    if (this.zstd && this.error === null) {
+      try {
+        this.zstd.end();
+      } catch (error) {
+        this.fail(error);
+      }
+    }
+    const compressed = this.gunzip !== null || this.zstd !== null;
     return {
       compression: this.compression ?? 'none',
-      diffId: gzip && this.error === null ? this.hash.digest() : null,
-      decompressedSize: gzip ? this.hash.bytes : this.guard.compressed,
+      diffId: compressed && this.error === null ? this.hash.digest() : null,
+      decompressedSize: compressed ? this.hash.bytes : this.guard.compressed,
       error: this.error,
     };
   }
@@ -69,8 +78,15 @@ export class LayerProbe {
 
   private start(head: Buffer): void {
     this.compression = sniffCompression(head);
+    if (this.compression === 'zstd') {
+      this.zstd = new ZstdInflater(this.what, (out) => {
+        this.guard.addDecompressed(out.length);
+        this.hash.update(out);
+      });
+      return;
+    }
     if (this.compression !== 'gzip') return;
-    const gunzip = createGunzip();
+    const gunzip = createGunzip({ chunkSize: INFLATE_CHUNK_BYTES });
     this.gunzip = gunzip;
     this.ended = new Promise<void>((resolve) => {
       gunzip.on('data', (out: Buffer) => {
@@ -93,6 +109,15 @@ export class LayerProbe {
 
   private async feed(chunk: Buffer): Promise<void> {
     this.guard.addCompressed(chunk.length);
+    if (this.zstd) {
+      if (this.error !== null) return;
+      try {
+        this.zstd.push(chunk);
+      } catch (error) {
+        this.fail(error);
+      }
+      return;
+    }
     const gunzip = this.gunzip;
     if (!gunzip || this.error !== null || chunk.length === 0) return;
     // a destroyed gunzip may never call back, so the write also ends when decompression has stopped

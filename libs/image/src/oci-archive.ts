@@ -18,20 +18,23 @@ interface Candidate {
   manifest: ManifestJson;
 }
 
-/** Walks index.json (and nested indexes) of an OCI layout inside an archive, collecting its image manifests. */
+/** Finds (staging it if needed) the blob of an OCI layout with the given digest and declared size; null when the layout lacks it. */
+export type OciBlobLookup = (digest: string, size: number) => Promise<StagedFile | null>;
+
+/** Walks index.json (and nested indexes) of an OCI layout, collecting its image manifests. */
 class OciLayoutReader {
   readonly candidates = new Map<string, Candidate & { hint?: Platform }>();
   readonly missing: string[] = [];
   readonly artifacts: string[] = [];
 
   constructor(
-    private readonly contents: ArchiveContents,
+    private readonly lookup: OciBlobLookup,
     private readonly staging: BlobStaging,
     private readonly limits: ImageLimits,
   ) {}
 
-  blobFile(descriptor: DescriptorJson): StagedFile | null {
-    const file = findArchiveFile(this.contents, `blobs/sha256/${digestHex(descriptor.digest)}`);
+  async blobFile(descriptor: DescriptorJson): Promise<StagedFile | null> {
+    const file = await this.lookup(descriptor.digest, descriptor.size);
     if (file && file.size !== descriptor.size) {
       throw new ImageError('digest_mismatch', `blob ${descriptor.digest} has ${file.size} bytes, but its descriptor says ${descriptor.size}`);
     }
@@ -39,7 +42,7 @@ class OciLayoutReader {
   }
 
   async readJson(descriptor: DescriptorJson): Promise<Buffer | null> {
-    const file = this.blobFile(descriptor);
+    const file = await this.blobFile(descriptor);
     if (!file) return null;
     if (file.size > this.limits.maxManifestBytes) throw limitExceeded('maxManifestBytes', this.limits.maxManifestBytes, `blob ${descriptor.digest}`);
     return this.staging.read(file.digest, this.limits.maxManifestBytes);
@@ -85,37 +88,42 @@ class OciLayoutReader {
 
   async readConfig(manifest: ManifestJson): Promise<{ config: ImageConfigJson; file: StagedFile }> {
     const bytes = await this.readJson(manifest.config);
-    if (!bytes) throw new ImageError('missing_blob', `config blob ${manifest.config.digest} is not in the archive`);
-    const file = this.blobFile(manifest.config) as StagedFile;
+    if (!bytes) throw new ImageError('missing_blob', `config blob ${manifest.config.digest} is not in the image`);
+    const file = (await this.blobFile(manifest.config)) as StagedFile;
     return { config: parseImageJson(bytes, ImageConfigJson, `config ${manifest.config.digest}`), file };
   }
 }
 
-function layerOf(reader: OciLayoutReader, descriptor: DescriptorJson) {
+async function layerOf(reader: OciLayoutReader, descriptor: DescriptorJson): Promise<ResolvedImage['layers'][number]> {
+  // the compression is read from the content when the layer is verified, whatever the media type claims
   const mediaType = descriptor.mediaType ?? MediaTypes.ociLayer;
-  if (mediaType.endsWith('+zstd') || mediaType.endsWith('.zstd')) {
-    throw new ImageError('unsupported', `layer ${descriptor.digest} is zstd-compressed, which is not supported yet`);
-  }
-  const file = reader.blobFile(descriptor);
-  if (!file) throw new ImageError('missing_blob', `layer ${descriptor.digest} is not in the archive`);
+  const file = await reader.blobFile(descriptor);
+  if (!file) throw new ImageError('missing_blob', `layer ${descriptor.digest} is not in the image`);
   return { digest: descriptor.digest, size: descriptor.size, mediaType, file };
 }
 
 /** Finds the image of an OCI image layout archive for the wanted platform. */
-export async function resolveOciArchive(
-  contents: ArchiveContents,
+export function resolveOciArchive(contents: ArchiveContents, staging: BlobStaging, limits: ImageLimits, selection: ImageSelection): Promise<ResolvedImage> {
+  const lookup: OciBlobLookup = async (digest) => findArchiveFile(contents, `blobs/sha256/${digestHex(digest)}`);
+  return resolveOciLayout(contents.metadata.get('index.json') ?? Buffer.from('null'), lookup, staging, limits, selection);
+}
+
+/** Finds the image of an OCI image layout (its index.json and a way to reach its blobs) for the wanted platform. */
+export async function resolveOciLayout(
+  indexJson: Buffer,
+  lookup: OciBlobLookup,
   staging: BlobStaging,
   limits: ImageLimits,
   selection: ImageSelection,
 ): Promise<ResolvedImage> {
-  const index = parseImageJson(contents.metadata.get('index.json') ?? Buffer.from('null'), IndexJson, 'index.json');
+  const index = parseImageJson(indexJson, IndexJson, 'index.json');
   if (!index.manifests || index.manifests.length === 0) throw new ImageError('invalid_manifest', 'index.json lists no manifests');
-  const reader = new OciLayoutReader(contents, staging, limits);
+  const reader = new OciLayoutReader(lookup, staging, limits);
   await reader.walk(index.manifests, 0, '#');
   const candidates = [...reader.candidates.values()];
   if (candidates.length === 0) {
-    if (reader.missing.length > 0) throw new ImageError('missing_blob', `index.json names blob ${reader.missing[0]}, which is not in the archive`);
-    if (reader.artifacts.length > 0) throw new ImageError('unsupported', `the archive holds no container image, only artifacts of type ${reader.artifacts.join(', ')}`);
+    if (reader.missing.length > 0) throw new ImageError('missing_blob', `index.json names blob ${reader.missing[0]}, which is not in the image`);
+    if (reader.artifacts.length > 0) throw new ImageError('unsupported', `the image layout holds no container image, only artifacts of type ${reader.artifacts.join(', ')}`);
     throw new ImageError('invalid_manifest', 'index.json names no image manifest');
   }
   const configs = new Map<string, { config: ImageConfigJson; file: StagedFile }>();
@@ -127,13 +135,16 @@ export async function resolveOciArchive(
   }
   const chosen = selectImage(candidates, selection);
   const { config, file } = configs.get(chosen.digest) ?? (await reader.readConfig(chosen.manifest));
+  // one layer at a time: a layout directory stages each layer as it is looked up
+  const layers: ResolvedImage['layers'] = [];
+  for (const descriptor of chosen.manifest.layers) layers.push(await layerOf(reader, descriptor));
   return {
     format: 'oci-archive',
     manifestDigest: chosen.digest,
     manifestMediaType: chosen.mediaType,
     configDigest: file.digest,
     config,
-    layers: chosen.manifest.layers.map((descriptor) => layerOf(reader, descriptor)),
+    layers,
     platform: chosen.hint ?? pickPlatform(config),
   };
 }

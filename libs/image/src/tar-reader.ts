@@ -2,6 +2,7 @@ import * as tar from 'tar-stream';
 import { ImageError, isImageError } from './image-error.js';
 import { limitExceeded, type ImageLimits } from './limits.js';
 import { decodeTarName } from './paths.js';
+import { pumpIntoExtractor } from './tar-pump.js';
 
 export type TarEntryType = 'file' | 'dir' | 'symlink' | 'hardlink' | 'char' | 'block' | 'fifo' | 'other';
 
@@ -58,24 +59,7 @@ async function* guardedBody(iterator: AsyncIterator<Buffer>, what: string): Asyn
 export async function* readTar(input: AsyncIterable<Buffer>, limits: ImageLimits, what: string): AsyncGenerator<TarEntry> {
   // latin1 keeps each name byte as one character, so invalid UTF-8 can be recovered and escaped (paths.ts)
   const extract = tar.extract({ filenameEncoding: 'latin1', allowUnknownFormat: true } as object);
-  const pump = (async () => {
-    for await (const chunk of input) {
-      if (extract.destroyed) return;
-      if (!extract.write(chunk)) {
-        await new Promise<void>((resolve) => {
-          const done = (): void => {
-            extract.off('drain', done);
-            extract.off('close', done);
-            resolve();
-          };
-          extract.on('drain', done);
-          extract.on('close', done);
-        });
-      }
-    }
-    extract.end(null);
-  })();
-  pump.catch((error: unknown) => extract.destroy(error as Error));
+  void pumpIntoExtractor(input, extract);
   let seen = 0;
   try {
     for await (const entry of extract) {

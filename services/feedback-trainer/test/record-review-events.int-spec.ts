@@ -7,7 +7,6 @@ import request from 'supertest';
 import { trainerService } from '../src/service.js';
 import { reviewCompleted, reviewDecision, reviewOpened } from './support/fixtures.js';
 
-jest.setTimeout(120_000);
 
 describe('feedback-trainer records review events and reports training counts', () => {
   let service: ServiceUnderTest;

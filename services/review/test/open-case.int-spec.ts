@@ -9,7 +9,6 @@ import { OpenCaseService } from '../src/open-case/open-case.service.js';
 import { reviewService } from '../src/service.js';
 import { anomalyCompleted, buildRef, scanCompleted } from './support/fixtures.js';
 
-jest.setTimeout(120_000);
 
 describe('review opens exactly one case per build once scan and anomaly results are in', () => {
   let service: ServiceUnderTest;

@@ -8,7 +8,6 @@ import { DataSource } from 'typeorm';
 import { reviewService } from '../src/service.js';
 import { anomalyCompleted, buildRef, scanCompleted } from './support/fixtures.js';
 
-jest.setTimeout(120_000);
 
 describe('review verdicts, case queries and the audit trail', () => {
   let service: ServiceUnderTest;

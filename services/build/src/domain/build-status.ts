@@ -3,7 +3,8 @@ export const BUILD_STATUSES = ['received', 'building', 'stored', 'analysing', 'i
 export type BuildStatus = (typeof BUILD_STATUSES)[number];
 
 /** The timeline of a build, in display order. */
-export const STAGES = ['receive', 'store', 'scan', 'anomaly', 'review'] as const;
+// `build` only exists for sources the service builds or pulls itself (Dockerfile contexts, registry references)
+export const STAGES = ['receive', 'build', 'store', 'scan', 'anomaly', 'review'] as const;
 export type StageName = (typeof STAGES)[number];
 
 export const STAGE_STATUSES = ['pending', 'running', 'done', 'failed'] as const;

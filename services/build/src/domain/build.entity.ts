@@ -1,13 +1,9 @@
-import { type LayerDescriptor, type SeverityCounts } from '@dhi/contracts';
+import { type BuildSource, type LayerDescriptor, type SeverityCounts } from '@dhi/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { type BuildStatus } from './build-status.js';
 
-/** What was submitted: at this depth always an uploaded archive. */
-export interface BuildSourceRecord {
-  kind: 'archive';
-  format: 'docker-archive' | 'oci-archive';
-  size: number;
-}
+/** What was submitted: an uploaded archive, a Dockerfile context or a registry reference (as in build.requested). */
+export type BuildSourceRecord = BuildSource;
 
 export interface PlatformRecord {
   os: string;
@@ -47,6 +43,10 @@ export class Build {
 
   @Column({ type: 'jsonb' })
   source!: BuildSourceRecord;
+
+  /** The Dockerfile text of a Dockerfile build; null for other sources. */
+  @Column({ type: 'text', nullable: true })
+  dockerfile!: string | null;
 
   @Column({ name: 'image_digest', type: 'text', nullable: true })
   imageDigest!: string | null;

@@ -1,13 +1,12 @@
 import { causedBy, createEvent, type EventCause, TOPICS } from '@dhi/contracts';
 import { formatPlatform, type ImportedImage } from '@dhi/image';
+import { buildCompletedEvent, EVENT_SOURCE, imageColumns } from '../domain/build-image.js';
 import { type BuildLogDraft } from '../domain/build-log.js';
 import { BuildStage } from '../domain/build-stage.entity.js';
 import { STAGES, type StageName, type StageStatus } from '../domain/build-status.js';
 import { Build } from '../domain/build.entity.js';
 import { type BuildRecord } from './register-build.js';
 import { type SubmitBuildRequest } from './submit-build.request.js';
-
-const EVENT_SOURCE = 'dhi/build';
 
 /** Everything known about an upload once its image is verified and its blobs are committed. */
 export interface VerifiedUpload {
@@ -24,7 +23,8 @@ export interface VerifiedUpload {
   cause: EventCause;
 }
 
-function stage(buildId: string, name: StageName, status: StageStatus, startedAt: Date | null, finishedAt: Date | null, detail: string | null): BuildStage {
+/** A stage row of a new build. */
+export function stage(buildId: string, name: StageName, status: StageStatus, startedAt: Date | null, finishedAt: Date | null, detail: string | null): BuildStage {
   return Object.assign(new BuildStage(), { buildId, stage: name, position: STAGES.indexOf(name), status, startedAt, finishedAt, detail });
 }
 
@@ -35,13 +35,11 @@ function stage(buildId: string, name: StageName, status: StageStatus, startedAt:
 export function composeBuildRecord(upload: VerifiedUpload): BuildRecord {
   const { id, request, imported } = upload;
   const now = new Date();
-  const layers = imported.layers.map(({ digest, size, mediaType }) => ({ digest, size, mediaType }));
   const source = { kind: 'archive' as const, format: imported.format, size: upload.bytes };
 
   const build = Object.assign(new Build(), {
-    id, ...request, status: 'analysing', source,
-    imageDigest: imported.manifestDigest, configDigest: imported.configDigest, imageMediaType: imported.manifestMediaType,
-    layers, platform: imported.platform, findings: null, anomalies: null, verdict: null,
+    id, ...request, status: 'analysing', source, dockerfile: null,
+    ...imageColumns(imported), findings: null, anomalies: null, verdict: null,
     idempotencyKey: upload.idempotencyKey, createdAt: now, updatedAt: now,
   } satisfies Build);
 
@@ -54,18 +52,7 @@ export function composeBuildRecord(upload: VerifiedUpload): BuildRecord {
   ];
 
   const requested = createEvent(TOPICS.buildRequested, id, { buildId: id, ...request, source }, { source: EVENT_SOURCE, cause: upload.cause });
-  const completed = createEvent(
-    TOPICS.buildCompleted,
-    id,
-    {
-      buildId: id,
-      ...request,
-      image: { digest: imported.manifestDigest, configDigest: imported.configDigest, mediaType: imported.manifestMediaType, layers, platform: imported.platform },
-      blobs: { baseUrl: upload.blobsBaseUrl },
-      dockerfile: null,
-    },
-    { source: EVENT_SOURCE, cause: causedBy(requested) },
-  );
+  const completed = buildCompletedEvent(id, request, imported, { blobsBaseUrl: upload.blobsBaseUrl, dockerfile: null, cause: causedBy(requested) });
 
   upload.log.add('scan', `analysis requested for ${formatPlatform(imported.platform)} image ${imported.manifestDigest}`);
   return {

@@ -38,11 +38,13 @@ async function drain(image: Readable): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+const limits = (bytes: number) => ({ image: bytes, context: bytes });
+
 describe('MultipartImageUpload', () => {
   const image = Buffer.alloc(3000, 7);
 
   it('hands over the fields sent before the image, the image bytes, and every field at the end', async () => {
-    const upload = new MultipartImageUpload(fakeRequest(body([{ name: 'name', value: 'dhi/node' }, { name: 'image', file: image }, { name: 'tag', value: '1' }])), 10_000);
+    const upload = new MultipartImageUpload(fakeRequest(body([{ name: 'name', value: 'dhi/node' }, { name: 'image', file: image }, { name: 'tag', value: '1' }])), limits(10_000));
     let early: Record<string, string> = {};
     const result = await upload.read(async (fields, stream) => {
       early = fields;
@@ -51,34 +53,48 @@ describe('MultipartImageUpload', () => {
     expect(early).toEqual({ name: 'dhi/node' });
     expect(result.fields).toEqual({ name: 'dhi/node', tag: '1' });
     expect(result.received.equals(image)).toBe(true);
-    expect(result.image.bytes).toBe(image.length);
+    expect(result.image).toMatchObject({ part: 'image', bytes: image.length });
+  });
+
+  it('hands over a build context part with its own limit', async () => {
+    const parts: Part[] = [{ name: 'dockerfile', value: 'build/Dockerfile' }, { name: 'context', file: image }];
+    let seen = '';
+    const result = await new MultipartImageUpload(fakeRequest(body(parts)), { image: 10, context: 10_000 }).read(async (_f, stream, part) => {
+      seen = part;
+      return drain(stream);
+    });
+    expect(seen).toBe('context');
+    expect(result.image).toMatchObject({ part: 'context', bytes: image.length });
+    const tooSmall = new MultipartImageUpload(fakeRequest(body(parts)), { image: 10_000, context: 1000 });
+    await expect(tooSmall.read((_f, stream) => drain(stream))).rejects.toMatchObject({ status: 413, detail: expect.stringContaining('build context') });
   });
 
   it('fails the image stream with a 413 once it passes the limit', async () => {
-    const upload = new MultipartImageUpload(fakeRequest(body([{ name: 'image', file: image }])), 1000);
+    const upload = new MultipartImageUpload(fakeRequest(body([{ name: 'image', file: image }])), limits(1000));
     await expect(upload.read((_fields, stream) => drain(stream))).rejects.toMatchObject({ status: 413, code: 'upload_too_large' });
   });
 
-  it('refuses a form without an image, a build context, and a second file', async () => {
-    const read = (parts: Part[]) => new MultipartImageUpload(fakeRequest(body(parts)), 10_000).read((_f, stream) => drain(stream));
+  it('refuses a form without a file, an unknown file part, and a second file', async () => {
+    const read = (parts: Part[]) => new MultipartImageUpload(fakeRequest(body(parts)), limits(10_000)).read((_f, stream) => drain(stream));
     await expect(read([{ name: 'name', value: 'x' }])).rejects.toMatchObject({ status: 400, code: 'missing_image' });
-    await expect(read([{ name: 'context', file: image }])).rejects.toMatchObject({ status: 422, code: 'source_not_supported' });
+    await expect(read([{ name: 'other', file: image }])).rejects.toMatchObject({ status: 400, code: 'malformed_multipart' });
+    await expect(read([{ name: 'context', file: image }, { name: 'image', file: image }])).rejects.toMatchObject({ status: 400, code: 'malformed_multipart' });
     await expect(read([{ name: 'image', file: image }, { name: 'image', file: image }])).rejects.toMatchObject({ status: 400, code: 'malformed_multipart' });
   });
 
   it('stops without reading the image when the receiver refuses the early fields', async () => {
-    const upload = new MultipartImageUpload(fakeRequest(body([{ name: 'name', value: 'BAD' }, { name: 'image', file: image }])), 10_000);
+    const upload = new MultipartImageUpload(fakeRequest(body([{ name: 'name', value: 'BAD' }, { name: 'image', file: image }])), limits(10_000));
     await expect(upload.read(() => Promise.reject(new Error('bad fields')))).rejects.toThrow('bad fields');
   });
 
   it('reports a body cut short as malformed', async () => {
-    const upload = new MultipartImageUpload(fakeRequest(body([{ name: 'image', file: image }]), { cut: true }), 10_000);
+    const upload = new MultipartImageUpload(fakeRequest(body([{ name: 'image', file: image }]), { cut: true }), limits(10_000));
     await expect(upload.read((_f, stream) => drain(stream))).rejects.toMatchObject({ status: 400, code: 'malformed_multipart' });
   });
 
   it('refuses a request without a multipart boundary', async () => {
     const request = fakeRequest(Buffer.alloc(0));
     request.headers['content-type'] = 'multipart/form-data';
-    await expect(new MultipartImageUpload(request, 10).read((_f, s) => drain(s))).rejects.toMatchObject({ status: 400, code: 'malformed_multipart' });
+    await expect(new MultipartImageUpload(request, limits(10)).read((_f, s) => drain(s))).rejects.toMatchObject({ status: 400, code: 'malformed_multipart' });
   });
 });

@@ -2,44 +2,55 @@ import { type IncomingMessage } from 'node:http';
 import { type Readable, Transform, type TransformCallback } from 'node:stream';
 import { AppError } from '@dhi/service-kit';
 import busboy from 'busboy';
-import { sourceNotSupported } from './submit-build.request.js';
 
 export type UploadFields = Record<string, string>;
 
-/** What was received of the image part. */
+/** The file parts a build submission may carry: an image archive, or a build context (exactly one of them). */
+export type UploadPart = 'image' | 'context';
+
+/** What was received of the file part. */
 export interface ReceivedImage {
+  part: UploadPart;
   bytes: number;
   receivedAt: Date;
 }
 
-/** An upload of one image with text fields, read once, as a stream. */
+/** An upload of one file (an image archive or a build context) with text fields, read once, as a stream. */
 export interface ImageUpload {
   /**
-   * Reads the body; `receive` gets the fields sent before the image part and the image bytes as they arrive, and must
-   * consume them. Resolves with every field once the whole body was read and `receive` finished.
+   * Reads the body; `receive` gets the fields sent before the file part, which part it is, and its bytes as they
+   * arrive, and must consume them. Resolves with every field once the whole body was read and `receive` finished.
    */
-  read<T>(receive: (earlyFields: UploadFields, image: Readable) => Promise<T>): Promise<{ fields: UploadFields; received: T; image: ReceivedImage }>;
+  read<T>(receive: (earlyFields: UploadFields, file: Readable, part: UploadPart) => Promise<T>): Promise<{ fields: UploadFields; received: T; image: ReceivedImage }>;
 }
 
-// fields are a few short strings; anything beyond these is not a build submission
-const FORM_LIMITS = { fieldNameSize: 100, fieldSize: 4096, fields: 16, files: 4, parts: 24, headerPairs: 32 };
+/** The largest accepted size of each file part. */
+export type PartLimits = Record<UploadPart, number>;
 
-const tooLarge = (max: number): AppError =>
-  new AppError('upload_too_large', 413, 'Upload too large', `the image archive is larger than the limit of ${max} bytes`);
+const PART_NAMES: Record<UploadPart, string> = { image: 'image archive', context: 'build context' };
+
+// fields are a few short strings (buildArgs a small JSON object); anything beyond these is not a build submission
+const FORM_LIMITS = { fieldNameSize: 100, fieldSize: 64 * 1024, fields: 16, files: 4, parts: 24, headerPairs: 32 };
+
+const tooLarge = (part: UploadPart, max: number): AppError =>
+  new AppError('upload_too_large', 413, 'Upload too large', `the ${PART_NAMES[part]} is larger than the limit of ${max} bytes`);
 const malformed = (detail: string): AppError => new AppError('malformed_multipart', 400, 'Malformed multipart body', detail);
 
-/** Passes the image bytes on, counting them, and fails the stream once they exceed the upload limit. */
+/** Passes the file bytes on, counting them, and fails the stream once they exceed the part's limit. */
 class UploadCounter extends Transform {
   bytes = 0;
   receivedAt: Date | null = null;
 
-  constructor(private readonly maxBytes: number) {
+  constructor(
+    readonly part: UploadPart,
+    private readonly maxBytes: number,
+  ) {
     super();
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
     this.bytes += chunk.length;
-    if (this.bytes > this.maxBytes) return done(tooLarge(this.maxBytes));
+    if (this.bytes > this.maxBytes) return done(tooLarge(this.part, this.maxBytes));
     done(null, chunk);
   }
 
@@ -53,10 +64,10 @@ class UploadCounter extends Transform {
 export class MultipartImageUpload implements ImageUpload {
   constructor(
     private readonly request: IncomingMessage,
-    private readonly maxBytes: number,
+    private readonly limits: PartLimits,
   ) {}
 
-  read<T>(receive: (earlyFields: UploadFields, image: Readable) => Promise<T>): Promise<{ fields: UploadFields; received: T; image: ReceivedImage }> {
+  read<T>(receive: (earlyFields: UploadFields, file: Readable, part: UploadPart) => Promise<T>): Promise<{ fields: UploadFields; received: T; image: ReceivedImage }> {
     const request = this.request;
     return new Promise((resolve, reject) => {
       const fields: UploadFields = {};
@@ -88,7 +99,7 @@ export class MultipartImageUpload implements ImageUpload {
         receiving.then((received) => {
           if (settled) return;
           settled = true;
-          resolve({ fields, received, image: { bytes: image.bytes, receivedAt: image.receivedAt ?? new Date() } });
+          resolve({ fields, received, image: { part: image.part, bytes: image.bytes, receivedAt: image.receivedAt ?? new Date() } });
         }, fail);
       };
 
@@ -97,13 +108,14 @@ export class MultipartImageUpload implements ImageUpload {
         else fields[name] = value;
       });
       parser.on('file', (name, stream) => {
-        if (name === 'context') return void (stream.resume(), fail(sourceNotSupported('context')));
-        if (name !== 'image' || counter) return void (stream.resume(), fail(malformed(`unexpected file part "${name}": send exactly one part "image"`)));
-        const image = new UploadCounter(this.maxBytes);
+        if ((name !== 'image' && name !== 'context') || counter) {
+          return void (stream.resume(), fail(malformed(`unexpected file part "${name.slice(0, 100)}": send exactly one part, "image" (an image archive) or "context" (a build context)`)));
+        }
+        const image = new UploadCounter(name, this.limits[name]);
         counter = image;
         stream.on('error', (error: Error) => image.destroy(malformed(`the upload ended early: ${error.message}`)));
         stream.pipe(image);
-        receiving = receive({ ...fields }, image);
+        receiving = receive({ ...fields }, image, name);
         receiving.catch(fail);
       });
       parser.on('partsLimit', () => fail(malformed('too many parts in the form')));
@@ -112,8 +124,9 @@ export class MultipartImageUpload implements ImageUpload {
       parser.on('error', (error: unknown) => fail(malformed(error instanceof Error ? error.message : 'the multipart body cannot be parsed')));
       parser.on('close', () => {
         parsed = true;
-        if (!receiving) fail(new AppError('missing_image', 400, 'Missing image', 'the form has no file part "image" (a docker save or OCI archive)'));
-        else finish();
+        if (!receiving) {
+          fail(new AppError('missing_image', 400, 'Missing image', 'the form has no file part "image" (a docker save or OCI archive) nor "context" (a build context tar)'));
+        } else finish();
       });
       request.on('close', () => {
         if (!request.complete) fail(malformed('the client closed the connection before the upload was complete'));
