@@ -27,4 +27,13 @@ describe('resolveImagePath', () => {
     expect(resolveImagePath(files, '/loop')).toBeNull();
     expect(resolveImagePath(files, '/dangling')).toBeNull();
   });
+
+  it('takes components without an entry as directories when asked, still following links below them', () => {
+    const implicit = new Map<string, Node>([
+      ['/opt/app/current', { type: 'symlink', linkTarget: 'v2' }],
+      ['/opt/app/v2/bin/tool', { type: 'file', linkTarget: null }],
+    ]);
+    expect(resolveImagePath(implicit, '/opt/app/current/bin/tool')).toBeNull();
+    expect(resolveImagePath(implicit, '/opt/app/current/bin/tool', { implicitDirectories: true })).toBe('/opt/app/v2/bin/tool');
+  });
 });

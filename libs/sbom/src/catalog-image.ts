@@ -1,0 +1,32 @@
+import { type BlobSource, type ImageLimits, readImageFilesystem } from '@dhi/image';
+import { catalogFilesystem } from './catalog-filesystem.js';
+import { type Cataloger } from './cataloger.js';
+import { DEFAULT_CATALOGERS, isSupportingPath } from './catalogers/index.js';
+import { readContentHistory, versionsToRead } from './content-history.js';
+import { type CatalogResult } from './types.js';
+
+/**
+ * A dpkg status or a jar routinely exceeds the image default of 1 MiB per captured file; only metadata paths are
+ * captured, so a larger bound costs memory only for those files.
+ */
+export const DEFAULT_CATALOG_LIMITS: Readonly<Partial<ImageLimits>> = Object.freeze({ maxFileReadBytes: 64 * 1024 * 1024 });
+
+export interface CatalogImageOptions {
+  /** Image limits for the reads (defaults: the image defaults with DEFAULT_CATALOG_LIMITS on top). */
+  limits?: Partial<ImageLimits>;
+  catalogers?: readonly Cataloger[];
+}
+
+/**
+ * The SBOM of an image: its OS and the packages of its final filesystem, each attributed to the layer that introduced
+ * it, plus the packages a later layer removed. Reads the layers once, then again only those that wrote a metadata file
+ * a later layer replaced.
+ */
+export async function catalogImage(layers: { digest: string }[], source: BlobSource, options?: CatalogImageOptions): Promise<CatalogResult> {
+  const limits = { ...DEFAULT_CATALOG_LIMITS, ...options?.limits };
+  const catalogers = options?.catalogers ?? DEFAULT_CATALOGERS;
+  const isMetadata = (path: string): boolean => catalogers.some((cataloger) => cataloger.matches(path));
+  const fs = await readImageFilesystem(layers, source, { limits, wantContent: (path) => isMetadata(path) || isSupportingPath(path) });
+  const history = await readContentHistory(layers, source, fs, versionsToRead(fs, isMetadata), limits);
+  return catalogFilesystem({ layers, fs, history, catalogers });
+}

@@ -1,0 +1,10 @@
+export { type CatalogResult, type Note, type NoteCode, type OsIdentity, type Package, type PackageEcosystem, type RemovedPackage, type SourcePackage } from './types.js';
+export { catalogImage, DEFAULT_CATALOG_LIMITS, type CatalogImageOptions } from './catalog-image.js';
+export { catalogFilesystem, type CatalogInput } from './catalog-filesystem.js';
+export { readContentHistory, versionsToRead, type ContentHistory } from './content-history.js';
+export { type Cataloger, type CatalogContext, type CatalogOutput, type FoundPackage } from './cataloger.js';
+export { DEFAULT_CATALOGERS } from './catalogers/index.js';
+export { JAVA_ARCHIVE_LIMITS } from './catalogers/java.cataloger.js';
+export { osIdentity, distroQualifier } from './os-identity.js';
+export { formatPurl, normalisePypiName, type PurlParts } from './purl.js';
+export { normaliseLicense, licenseList } from './licenses.js';

@@ -1,0 +1,15 @@
+export { VersionError, isVersionError, type VersionErrorCode } from './version-error.js';
+export { ECOSYSTEMS, ecosystemOf, type Ecosystem } from './ecosystem.js';
+export { parseVersion, compareParsed, compareVersions, tryCompareVersions, type ParsedVersion } from './parse-version.js';
+export { parseDebianVersion, compareDebianVersions, type DebianVersion } from './debian-version.js';
+export { parseAlpineVersion, compareAlpineVersions, type AlpineVersion } from './alpine-version.js';
+export { parseNpmVersion } from './npm-version.js';
+export { parseGoVersion } from './go-version.js';
+export { compareSemver, type Semver, type SemverIdentifier } from './semver.js';
+export { parsePep440Version, comparePep440Versions, type Pep440Version } from './pep440-version.js';
+export { parseMavenVersion, compareMavenVersions, type MavenVersion, type MavenItem } from './maven-version.js';
+export { parseRpmVersion, compareRpmVersions, rpmvercmp, type RpmVersion } from './rpm-version.js';
+export { type OsvAffected, type OsvEvent, type OsvEventKind, type OsvRange, type OsvRecordLike } from './osv-types.js';
+export { compileAffected, type CompiledAffected, type CompiledEvent, type CompiledRange } from './compile-affected.js';
+export { isAffected, evaluateAffected, type AffectedResult } from './is-affected.js';
+export { matchRecord, mergeResults, packageNameKey, ecosystemCovers, type PackageRef } from './match-record.js';
