@@ -8,3 +8,4 @@ export { JAVA_ARCHIVE_LIMITS } from './catalogers/java.cataloger.js';
 export { osIdentity, distroQualifier } from './os-identity.js';
 export { formatPurl, normalisePypiName, type PurlParts } from './purl.js';
 export { normaliseLicense, licenseList } from './licenses.js';
+export { toCycloneDx, toSpdx, imagePurl, type SbomExportOptions, type SbomImage } from './export/index.js';

@@ -2,6 +2,8 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { type KafkaSettings } from '@dhi/messaging';
 import { ModelRegistry, ModelRegistryModule } from '@dhi/model-registry';
 import { BuildAnalysisModule, PlatformModule } from '@dhi/service-kit';
+import { AdvisoriesHttpController } from './advisories/advisories.http.controller.js';
+import { AdvisoriesService } from './advisories/advisories.service.js';
 import { databaseOptions, type ScannerConfig, SERVICE } from './config.js';
 import { GetFindingsHttpController } from './get-findings/get-findings.http.controller.js';
 import { GetFindingsService } from './get-findings/get-findings.service.js';
@@ -10,7 +12,7 @@ import { GetScanService } from './get-scan/get-scan.service.js';
 import { storeScan } from './on-build-completed/scan-store.js';
 import { ScanRecord } from './scan.entity.js';
 
-/** The scanner: scans completed builds, records published models, serves findings and scans. */
+/** The scanner: scans completed builds, records published models, serves findings and scans, imports advisories. */
 @Module({})
 export class AppModule {
   static forRoot(config: Pick<ScannerConfig, 'DATABASE_URL'>, kafka: KafkaSettings): DynamicModule {
@@ -28,8 +30,8 @@ export class AppModule {
           models: ModelRegistry,
         }),
       ],
-      controllers: [GetFindingsHttpController, GetScanHttpController],
-      providers: [GetFindingsService, GetScanService],
+      controllers: [GetFindingsHttpController, GetScanHttpController, AdvisoriesHttpController],
+      providers: [GetFindingsService, GetScanService, AdvisoriesService],
     };
   }
 }

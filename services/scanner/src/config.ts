@@ -4,6 +4,7 @@ import { envVar, serviceConfigShape } from '@dhi/service-kit';
 import { type z } from 'zod';
 import { FindingRecord } from './finding.entity.js';
 import { CreateScannerTables1767312000000 } from './migrations/1767312000000-create-scanner-tables.js';
+import { CreateAdvisoryTables1767398400000 } from './migrations/1767398400000-create-advisory-tables.js';
 import { ScanRecord } from './scan.entity.js';
 
 export const SERVICE = 'scanner';
@@ -26,7 +27,7 @@ export function databaseOptions(config: Pick<ScannerConfig, 'DATABASE_URL'>, log
     url: config.DATABASE_URL,
     schema: SCHEMA,
     entities: [ScanRecord, FindingRecord, ModelRecord],
-    migrations: [createBaseMigration(SCHEMA), CreateScannerTables1767312000000],
+    migrations: [createBaseMigration(SCHEMA), CreateScannerTables1767312000000, CreateAdvisoryTables1767398400000],
     logger,
   };
 }

@@ -1,0 +1,72 @@
+import { type Advisory } from '@dhi/advisories';
+import { ECOSYSTEMS, ecosystemOf, isVersionError, packageNameKey } from '@dhi/versions';
+
+/** A row of `advisories` as the batch insert sends it (JSON, expanded by jsonb_to_recordset). */
+export interface AdvisoryRow {
+  id: string;
+  modified: string;
+  published: string | null;
+  withdrawn: string | null;
+  aliases: string[];
+  summary: string | null;
+  severity: unknown;
+  record: Advisory;
+  source: string;
+}
+
+/** A row of `advisory_packages`: one affected entry under the keys matching looks it up by. */
+export interface AdvisoryPackageRow {
+  advisory_id: string;
+  ecosystem: string;
+  name: string;
+  affected: unknown;
+}
+
+const CANONICAL = new Map(ECOSYSTEMS.map((name) => [name.toLowerCase(), name]));
+
+/**
+ * The ecosystem as stored: the base spelled as OSV does when it is an ordering scheme's own name (`debian:12` →
+ * `Debian:12`, `pypi` → `PyPI`), other known distributions kept as written (Ubuntu stays Ubuntu: it shares Debian's
+ * ordering, not its advisories), the release trimmed but kept.
+ */
+export function storedEcosystem(raw: string): string {
+  const colon = raw.indexOf(':');
+  const base = (colon === -1 ? raw : raw.slice(0, colon)).trim();
+  const release = colon === -1 ? '' : raw.slice(colon + 1).trim();
+  const known = isVersionError(ecosystemOf(base)) ? undefined : CANONICAL.get(base.toLowerCase());
+  const name = known ?? base;
+  return release ? `${name}:${release}` : name;
+}
+
+/** The timestamp as Postgres will read it, or undefined when it is not a date. */
+function isoOrNull(value: string | undefined): string | null | undefined {
+  if (value === undefined) return null;
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? undefined : value;
+}
+
+/** The rows of one advisory, or the reason it cannot be stored. */
+export function advisoryRows(advisory: Advisory, source: string): { row: AdvisoryRow; packages: AdvisoryPackageRow[] } | { error: string } {
+  const modified = isoOrNull(advisory.modified);
+  const published = isoOrNull(advisory.published);
+  const withdrawn = isoOrNull(advisory.withdrawn);
+  if (!modified) return { error: `"modified" is not a date: ${JSON.stringify(advisory.modified)}` };
+  if (published === undefined) return { error: `"published" is not a date: ${JSON.stringify(advisory.published)}` };
+  if (withdrawn === undefined) return { error: `"withdrawn" is not a date: ${JSON.stringify(advisory.withdrawn)}` };
+  const row: AdvisoryRow = {
+    id: advisory.id,
+    modified,
+    published,
+    withdrawn,
+    aliases: advisory.aliases,
+    summary: advisory.summary ?? null,
+    severity: advisory.severity,
+    record: advisory,
+    source,
+  };
+  const packages = advisory.affected.map((affected) => {
+    const ecosystem = storedEcosystem(affected.ecosystem);
+    return { advisory_id: advisory.id, ecosystem, name: packageNameKey(ecosystem, affected.name), affected };
+  });
+  return { row, packages };
+}
