@@ -8,11 +8,14 @@ import { databaseOptions, type ScannerConfig, SERVICE } from './config.js';
 import { GetFindingsHttpController } from './get-findings/get-findings.http.controller.js';
 import { GetFindingsService } from './get-findings/get-findings.service.js';
 import { GetScanHttpController } from './get-scan/get-scan.http.controller.js';
+import { GetSbomHttpController } from './get-sbom/get-sbom.http.controller.js';
+import { GetSbomService } from './get-sbom/get-sbom.service.js';
 import { GetScanService } from './get-scan/get-scan.service.js';
+import { catalogBuild } from './on-build-completed/catalog-build.js';
 import { storeScan } from './on-build-completed/scan-store.js';
 import { ScanRecord } from './scan.entity.js';
 
-/** The scanner: scans completed builds, records published models, serves findings and scans, imports advisories. */
+/** The scanner: scans completed builds (inventory and SBOM), records published models, serves findings and scans, imports advisories. */
 @Module({})
 export class AppModule {
   static forRoot(config: Pick<ScannerConfig, 'DATABASE_URL'>, kafka: KafkaSettings): DynamicModule {
@@ -26,12 +29,13 @@ export class AppModule {
           verbs: { doing: 'scanning', done: 'scanned' },
           eventIdField: 'scanEventId',
           result: ScanRecord,
+          inspect: catalogBuild,
           store: storeScan,
           models: ModelRegistry,
         }),
       ],
-      controllers: [GetFindingsHttpController, GetScanHttpController, AdvisoriesHttpController],
-      providers: [GetFindingsService, GetScanService, AdvisoriesService],
+      controllers: [GetFindingsHttpController, GetScanHttpController, GetSbomHttpController, AdvisoriesHttpController],
+      providers: [GetFindingsService, GetScanService, GetSbomService, AdvisoriesService],
     };
   }
 }

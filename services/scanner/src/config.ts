@@ -5,6 +5,8 @@ import { type z } from 'zod';
 import { FindingRecord } from './finding.entity.js';
 import { CreateScannerTables1767312000000 } from './migrations/1767312000000-create-scanner-tables.js';
 import { CreateAdvisoryTables1767398400000 } from './migrations/1767398400000-create-advisory-tables.js';
+import { CreateSbomTable1767484800000 } from './migrations/1767484800000-create-sbom-table.js';
+import { SbomRecord } from './sbom.entity.js';
 import { ScanRecord } from './scan.entity.js';
 
 export const SERVICE = 'scanner';
@@ -26,8 +28,8 @@ export function databaseOptions(config: Pick<ScannerConfig, 'DATABASE_URL'>, log
   return {
     url: config.DATABASE_URL,
     schema: SCHEMA,
-    entities: [ScanRecord, FindingRecord, ModelRecord],
-    migrations: [createBaseMigration(SCHEMA), CreateScannerTables1767312000000, CreateAdvisoryTables1767398400000],
+    entities: [ScanRecord, FindingRecord, SbomRecord, ModelRecord],
+    migrations: [createBaseMigration(SCHEMA), CreateScannerTables1767312000000, CreateAdvisoryTables1767398400000, CreateSbomTable1767484800000],
     logger,
   };
 }

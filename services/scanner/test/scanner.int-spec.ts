@@ -33,8 +33,8 @@ describe('scanner against real Kafka and PostgreSQL', () => {
       build: { name: 'dhi/sample', tag: '1.0.0', lineage: 'dhi/sample', submitter: 'alice', imageDigest: scanner.image.manifestDigest },
       scannerVersion: SCANNER_VERSION,
       modelVersion: null,
-      sbomRef: null,
-      packageCount: 0,
+      sbomRef: `/v1/builds/${buildId}/sbom`,
+      packageCount: 3,
       inventory: {
         layerCount: 3,
         fileCount: 7,
@@ -51,7 +51,7 @@ describe('scanner against real Kafka and PostgreSQL', () => {
     const findings = await http().get(`/v1/builds/${buildId}/findings`).expect(200);
     expect(findings.body).toEqual({ buildId, modelVersion: null, findings: [] });
     const scan = await http().get(`/v1/scans/${buildId}`).expect(200);
-    expect(scan.body).toMatchObject({ buildId, scannerVersion: SCANNER_VERSION, inventory: completed.data.inventory, packageCount: 0 });
+    expect(scan.body).toMatchObject({ buildId, scannerVersion: SCANNER_VERSION, inventory: completed.data.inventory, packageCount: 3 });
     expect(scanner.tap.of(TOPICS.findings, buildId)).toEqual([]);
   });
 

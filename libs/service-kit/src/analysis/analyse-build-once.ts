@@ -4,20 +4,28 @@ import { type EventContext } from '@dhi/messaging';
 import { handleOnce } from '@dhi/persistence';
 import { type Logger } from 'pino';
 import { type DataSource, type EntityManager } from 'typeorm';
-import { readBuildInventory } from './read-build-inventory.js';
+import { classifyReadError, readBuildInventory } from './read-build-inventory.js';
 
 /** What an analyser knows about a completed build once its image is read, inside the handleOnce transaction. */
-export interface AnalysedBuild {
+export interface AnalysedBuild<E = undefined> {
   event: Envelope<BuildCompleted>;
   buildId: string;
   build: BuildRef;
   inventory: ImageInventory;
   /** The newest model version published so far (null before the first one), applied to this analysis. */
   modelVersion: string | null;
+  /** What the analyser's own `inspect` step read of the image; undefined for an analyser without one. */
+  extra: E;
 }
 
 /** Stores an analyser's result and enqueues its events; the main event's id, or null when the build has a result already. */
-export type StoreBuildResult = (manager: EntityManager, analysed: AnalysedBuild) => Promise<string | null>;
+export type StoreBuildResult<E = undefined> = (manager: EntityManager, analysed: AnalysedBuild<E>) => Promise<string | null>;
+
+/**
+ * An analyser's own read of the image (e.g. its SBOM), after the inventory and outside the transaction, so no database
+ * connection is held while blobs stream; `heartbeat` keeps the consumer's session alive meanwhile.
+ */
+export type InspectBuild<E> = (build: BuildCompleted, heartbeat: () => Promise<void>) => Promise<E>;
 
 /** Where the newest published model version comes from (the service's model registry). */
 export interface ModelVersions {
@@ -25,7 +33,7 @@ export interface ModelVersions {
 }
 
 /** One analyser's way through analyseBuildOnce. */
-export interface BuildAnalysis {
+export interface BuildAnalysis<E = undefined> {
   /** The handleOnce consumer name the event id is recorded under. */
   consumer: string;
   /** Past participle for the log lines: "scanned" gives "build scanned" and "build already scanned; nothing published". */
@@ -34,7 +42,9 @@ export interface BuildAnalysis {
   eventIdField: string;
   /** True when the build has a stored result already: its image is then not read again. */
   isAnalysed(buildId: string): Promise<boolean>;
-  store: StoreBuildResult;
+  /** Required whenever E is not undefined: its result is `extra` of the AnalysedBuild given to `store`. */
+  inspect?: InspectBuild<E>;
+  store: StoreBuildResult<E>;
   models: ModelVersions;
   limits?: Partial<ImageLimits>;
 }
@@ -52,18 +62,22 @@ export interface AnalysisDeps {
  * the newest model version exactly once with the event id, and kicks the outbox. A corrupt image is a
  * PoisonMessageError (see readBuildInventory).
  */
-export async function analyseBuildOnce(
+export async function analyseBuildOnce<E = undefined>(
   deps: AnalysisDeps,
   event: Envelope<BuildCompleted>,
   ctx: Pick<EventContext, 'heartbeat'>,
-  analysis: BuildAnalysis,
+  analysis: BuildAnalysis<E>,
 ): Promise<void> {
   const { buildId, name, tag, lineage, submitter, image } = event.data;
   const analysed = await analysis.isAnalysed(buildId);
-  const inventory = analysed ? null : await readBuildInventory(event.data, () => ctx.heartbeat(), analysis.limits);
+  const heartbeat = (): Promise<void> => ctx.heartbeat();
+  const inventory = analysed ? null : await readBuildInventory(event.data, heartbeat, analysis.limits);
+  const extra = inventory ? await inspectBuild(event.data, heartbeat, analysis.inspect) : undefined;
   const build: BuildRef = { name, tag, lineage, submitter, imageDigest: image.digest };
   const outcome = await handleOnce(deps.dataSource, { consumer: analysis.consumer, eventId: event.id }, async (manager) =>
-    inventory ? analysis.store(manager, { event, buildId, build, inventory, modelVersion: await analysis.models.latest(manager) }) : null,
+    inventory
+      ? analysis.store(manager, { event, buildId, build, inventory, modelVersion: await analysis.models.latest(manager), extra: extra as E })
+      : null,
   );
   if (outcome.duplicate) {
     deps.logger.info({ eventId: event.id }, 'duplicate delivery ignored');
@@ -72,5 +86,16 @@ export async function analyseBuildOnce(
   } else {
     deps.outbox.kick();
     deps.logger.info({ eventId: event.id, [analysis.eventIdField]: outcome.result, inventory }, `build ${analysis.verb}`);
+  }
+}
+
+/** Runs an analyser's inspect step with its errors classified like the inventory read's. */
+async function inspectBuild<E>(build: BuildCompleted, heartbeat: () => Promise<void>, inspect?: InspectBuild<E>): Promise<E | undefined> {
+  if (!inspect) return undefined;
+  await heartbeat();
+  try {
+    return await inspect(build, heartbeat);
+  } catch (error) {
+    throw classifyReadError(build.buildId, error);
   }
 }

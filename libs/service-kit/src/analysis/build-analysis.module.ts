@@ -6,10 +6,10 @@ import { type Logger } from 'pino';
 import { DataSource, type EntityTarget } from 'typeorm';
 import { InjectLogger } from '../logging/logger.tokens.js';
 import { OutboxKicker } from '../platform/outbox-kicker.js';
-import { analyseBuildOnce, type ModelVersions, type StoreBuildResult } from './analyse-build-once.js';
+import { analyseBuildOnce, type InspectBuild, type ModelVersions, type StoreBuildResult } from './analyse-build-once.js';
 
-/** How an analyser handles build.completed. */
-export interface BuildAnalysisOptions {
+/** How an analyser handles build.completed; E is what its optional `inspect` step reads of the image. */
+export interface BuildAnalysisOptions<E = undefined> {
   /** The handleOnce consumer name the event ids are recorded under (the service's name). */
   consumer: string;
   /** For log lines: `{ doing: 'scanning', done: 'scanned' }` gives "scanning build", "build scanned", "build already scanned; …". */
@@ -18,8 +18,13 @@ export interface BuildAnalysisOptions {
   eventIdField: string;
   /** The entity of stored results, keyed by buildId: a build with a row is not read again. */
   result: EntityTarget<{ buildId: string }>;
+  /**
+   * The analyser's own read of the image after the inventory (e.g. the scanner's SBOM), outside the transaction; its
+   * result is `extra` of what `store` receives. Required whenever E is not undefined.
+   */
+  inspect?: InspectBuild<E>;
   /** Stores the result in the handleOnce transaction. */
-  store: StoreBuildResult;
+  store: StoreBuildResult<E>;
   /** The class of the service's model registry, injected from a global module (ModelRegistryModule). */
   models: Type<ModelVersions>;
   limits?: Partial<ImageLimits>;
@@ -32,7 +37,7 @@ const MODELS = Symbol.for('dhi.service-kit.buildAnalysisModels');
 @Controller()
 class OnBuildCompletedMessageController {
   constructor(
-    @Inject(OPTIONS) private readonly options: BuildAnalysisOptions,
+    @Inject(OPTIONS) private readonly options: BuildAnalysisOptions<unknown>,
     @Inject(MODELS) private readonly models: ModelVersions,
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(OutboxKicker) private readonly outbox: OutboxKicker,
@@ -41,7 +46,7 @@ class OnBuildCompletedMessageController {
 
   @EventPattern(TOPICS.buildCompleted)
   async handle(@Payload() event: Envelope<BuildCompleted>, @Ctx() ctx: EventContext): Promise<void> {
-    const { consumer, verbs, eventIdField, result, store, limits } = this.options;
+    const { consumer, verbs, eventIdField, result, inspect, store, limits } = this.options;
     this.logger.info({ eventId: event.id, attempt: ctx.attempt, imageDigest: event.data.image.digest }, `${verbs.doing} build`);
     await analyseBuildOnce({ dataSource: this.dataSource, outbox: this.outbox, logger: this.logger }, event, ctx, {
       consumer,
@@ -49,6 +54,7 @@ class OnBuildCompletedMessageController {
       eventIdField,
       limits,
       isAnalysed: (buildId) => this.dataSource.getRepository(result).existsBy({ buildId }),
+      inspect,
       store,
       models: this.models,
     });
@@ -62,7 +68,7 @@ class OnBuildCompletedMessageController {
  */
 @Module({})
 export class BuildAnalysisModule {
-  static forRoot(options: BuildAnalysisOptions): DynamicModule {
+  static forRoot<E = undefined>(options: BuildAnalysisOptions<E>): DynamicModule {
     return {
       module: BuildAnalysisModule,
       controllers: [OnBuildCompletedMessageController],
