@@ -2,12 +2,11 @@
 // Bench code may write to disk (the platform never does): every file lives under the run's temporary directory.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const CACHE_DIR = path.join(os.homedir(), '.cache', 'dhi-platform', 'bench');
-const ROOTFS_TAR = path.join(CACHE_DIR, 'debian-bookworm-minbase.tar');
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export function sh(command, args, options = {}) {
   const result = spawnSync(command, args, { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024, ...options });
@@ -16,18 +15,17 @@ export function sh(command, args, options = {}) {
   return result;
 }
 
-/** The debootstrap minbase rootfs as a tarball, built on first use with the default mirror and kept in the cache. */
-function cachedRootfs(work, log) {
-  if (existsSync(ROOTFS_TAR)) return ROOTFS_TAR;
-  mkdirSync(CACHE_DIR, { recursive: true });
-  const target = path.join(work, 'debootstrap');
-  log('debootstrap --variant=minbase bookworm (first run only; cached afterwards)');
-  sh('debootstrap', ['--variant=minbase', 'bookworm', target]);
-  const partial = `${ROOTFS_TAR}.${process.pid}.partial`;
-  sh('tar', ['--numeric-owner', '-C', target, '-cf', partial, '.']);
-  renameSync(partial, ROOTFS_TAR);
-  rmSync(target, { recursive: true, force: true });
-  return ROOTFS_TAR;
+/**
+ * The debootstrap minbase rootfs tarball from the compiled @dhi/testing (`debianMinbaseRootfs`), the cache the SBOM
+ * tests use too; it runs in a child process because this preparation is synchronous and that function is not.
+ */
+function cachedRootfs(log) {
+  log('Debian 12 minbase rootfs (debootstrap on the first run on this machine, cached afterwards)');
+  const testing = path.join(repoRoot, 'dist/libs/testing/src/index.js');
+  const script = `require(${JSON.stringify(testing)}).debianMinbaseRootfs().then((r) => process.stdout.write(JSON.stringify(r)))`;
+  const result = JSON.parse(String(sh(process.execPath, ['-e', script]).stdout));
+  if (!result.ok) throw new Error(`no Debian rootfs (${result.code}): ${result.message}`);
+  return result.rootfs.tarball;
 }
 
 const sha256 = (data) => `sha256:${createHash('sha256').update(data).digest('hex')}`;
@@ -42,7 +40,7 @@ function fileDigest(file) {
  * that whites out and adds files), gzips each with the gzip CLI and writes an OCI image layout around them.
  */
 export function prepareImage(work, log) {
-  const rootfsTar = cachedRootfs(work, log);
+  const rootfsTar = cachedRootfs(log);
   const rootfs = path.join(work, 'rootfs');
   mkdirSync(rootfs);
   // device nodes cannot be made without root and are not needed: the layers are plain tars of the tree

@@ -1,4 +1,4 @@
-// bench/image-read: reads a ~120 MB Debian image (debootstrap minbase, cached under ~/.cache/dhi-platform/bench) with
+// bench/image-read: reads a ~120 MB Debian image (debootstrap minbase, cached under ~/.cache/dhi-platform/debian-bookworm-minbase) with
 // @dhi/image and compares the time to read and walk every layer with `gzip -dc layer | tar -t` on the same layers.
 // Usage: node tools/build.mjs && node bench/image-read/run.mjs [--runs 3]   (DHI_IMAGE_LIB=<index.js> to use another build)
 import { spawnSync } from 'node:child_process';

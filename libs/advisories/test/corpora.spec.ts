@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { type Advisory, type AdvisoryRecordResult, readDebianAdvisoryList, readOsvSource, readOsvTar, readOsvZip } from '@dhi/advisories';
+import { type Advisory, type AdvisoryRecordResult, readDebianAdvisoryList, readOsvSource, readOsvTar, readOsvZip } from '../src/index.js';
 import { collect, tarOf, zipOf } from './support/archives.js';
 import { corporaDir } from './support/corpora.js';
 

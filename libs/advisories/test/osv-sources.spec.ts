@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { type AdvisoryRecordResult, detectOsvSource, isAdvisoryError, readOsvSource, readOsvTar, readOsvZip } from '@dhi/advisories';
+import { type AdvisoryRecordResult, detectOsvSource, isAdvisoryError, readOsvSource, readOsvTar, readOsvZip } from '../src/index.js';
 import { collect, tarOf, zipOf } from './support/archives.js';
 
 const record = (id: string): string => JSON.stringify({ id, modified: '2024-01-01T00:00:00Z', affected: [{ package: { ecosystem: 'npm', name: id.toLowerCase() } }] });

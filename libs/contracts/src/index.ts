@@ -7,3 +7,4 @@ export * from './events/analysis.js';
 export * from './events/review.js';
 export * from './registry.js';
 export * from './json-schema.js';
+export * from './fingerprint.js';

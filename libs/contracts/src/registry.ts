@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type z } from 'zod';
 import { childTraceparent, Envelope, type EventCause } from './envelope.js';
-import { AnomalyCompleted, FindingPublished, ScanCompleted } from './events/analysis.js';
+import { AnomalyCompleted, FindingPublished, ScanCompleted, ScanRematched } from './events/analysis.js';
 import { BuildCompleted, BuildFailed, BuildRequested } from './events/build.js';
 import { ModelPublished, ReviewCompleted, ReviewDecision, ReviewOpened } from './events/review.js';
 import { type Topic, TOPICS } from './topics.js';
@@ -12,6 +12,7 @@ export const EVENT_SCHEMAS = {
   [TOPICS.buildCompleted]: BuildCompleted,
   [TOPICS.buildFailed]: BuildFailed,
   [TOPICS.scanCompleted]: ScanCompleted,
+  [TOPICS.scanRematched]: ScanRematched,
   [TOPICS.findings]: FindingPublished,
   [TOPICS.anomalyCompleted]: AnomalyCompleted,
   [TOPICS.reviewOpened]: ReviewOpened,

@@ -4,6 +4,7 @@ export const TOPICS = {
   buildCompleted: 'dhi.build.completed.v1',
   buildFailed: 'dhi.build.failed.v1',
   scanCompleted: 'dhi.scan.completed.v1',
+  scanRematched: 'dhi.scan.rematched.v1',
   findings: 'dhi.findings.v1',
   anomalyCompleted: 'dhi.anomaly.completed.v1',
   reviewOpened: 'dhi.review.opened.v1',

@@ -13,13 +13,18 @@ export interface PathEvent {
   readonly size: number;
 }
 
-export interface ImageFilesystem {
+export interface ImageFilesystem<R = unknown> {
   /** The final filesystem (without `/` itself), by absolute path. */
   files: Map<string, ImageFile>;
   /** Per path, every layer that added, changed or removed it, in layer order: deleted files stay visible here. */
   history: Map<string, PathEvent[]>;
   /** Captured content of final-filesystem files accepted by `wantContent`, each at most maxFileReadBytes. */
   contents: Map<string, Buffer>;
+  /**
+   * Results of the `inspect` option, by path then layer index: one per layer that wrote a regular file there and had it
+   * inspected. Never pruned, so the versions of files later removed or replaced stay here (as in `history`).
+   */
+  inspections: Map<string, Map<number, R>>;
   /** Entries read across all layers. */
   entryCount: number;
 }
@@ -35,8 +40,8 @@ const join = (dir: string, name: string): string => (dir === '/' ? `/${name}` : 
  * replaces everything below its path, and a path whose parent is a symlink is written where the symlink leads inside the
  * root (like umoci and containerd). Invariant: no stored path has a symlink or a non-directory as an ancestor.
  */
-export class FilesystemBuilder {
-  readonly fs: ImageFilesystem = { files: new Map(), history: new Map(), contents: new Map(), entryCount: 0 };
+export class FilesystemBuilder<R = unknown> {
+  readonly fs: ImageFilesystem<R> = { files: new Map(), history: new Map(), contents: new Map(), inspections: new Map(), entryCount: 0 };
   // children of every path that has some, so that removing a subtree costs the subtree, not the whole filesystem
   private readonly children = new Map<string, Set<string>>();
   // hard links by the path they link to: replacing or removing that path leaves them holding the old file
@@ -73,6 +78,13 @@ export class FilesystemBuilder {
     if (content) this.fs.contents.set(path, content);
     else this.fs.contents.delete(path);
     this.record(path, { layerIndex: this.layerIndex, action: existing ? 'changed' : 'added', type: entry.type, size: entry.size });
+  }
+
+  /** Keeps an inspection result of the current layer's entry at `path` (the layer's last entry there wins). */
+  keepInspection(path: string, result: R): void {
+    const byLayer = this.fs.inspections.get(path);
+    if (byLayer) byLayer.set(this.layerIndex, result);
+    else this.fs.inspections.set(path, new Map([[this.layerIndex, result]]));
   }
 
   /** A whiteout: removes what lower layers hold at and below `path`; this layer's own entries stay. */

@@ -27,8 +27,16 @@ export async function computeInventory(
   const fs = await readImageFilesystem(image.layers, source, {
     limits: options?.limits,
     // os-release files are usually symlinks into /usr/lib: capture every candidate, resolve afterwards
-    wantContent: (path) => path.endsWith('/os-release'),
+    wantContent: isOsReleaseCandidate,
   });
+  return inventoryOf(image, fs);
+}
+
+/** Paths whose content inventoryOf needs captured by the read that builds the filesystem. */
+export const isOsReleaseCandidate = (path: string): boolean => path.endsWith('/os-release');
+
+/** The inventory of an image whose filesystem was read already (with os-release candidates captured). */
+export function inventoryOf(image: { layers: { size: number }[] }, fs: ImageFilesystem): ImageInventory {
   let fileCount = 0;
   for (const file of fs.files.values()) if (file.type === 'file' || file.type === 'hardlink') fileCount += 1;
   return {

@@ -23,6 +23,12 @@ export interface LayerEntry {
 /** Reads the current entry's first maxFileReadBytes bytes; compare the length with `entry.size` to see if it was cut. */
 export type ReadContent = () => Promise<Buffer>;
 
+/**
+ * The current entry's bytes as they stream, unbounded (for inspection, not capture); stopping early skips the rest.
+ * Either this or ReadContent may be called, once, before `onEntry` settles.
+ */
+export type StreamContent = () => AsyncIterable<Buffer>;
+
 async function readBounded(body: AsyncIterable<Buffer>, maxBytes: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let length = 0;
@@ -36,13 +42,23 @@ async function readBounded(body: AsyncIterable<Buffer>, maxBytes: number): Promi
   return Buffer.concat(chunks);
 }
 
+async function* whileHandled(body: AsyncIterable<Buffer> | Iterable<Buffer>, isSettled: () => boolean, path: string): AsyncGenerator<Buffer> {
+  // after onEntry settles the tar reader drains the entry itself: a late reader would race it or read nothing
+  const late = (): Error => new Error(`the content of ${path} was read after its entry was handled`);
+  if (isSettled()) throw late();
+  for await (const chunk of body) {
+    if (isSettled()) throw late();
+    yield chunk;
+  }
+}
+
 /**
  * Streams one layer blob (gzip or plain, detected by content) and yields entries; `readContent` reads the current entry up
- * to maxFileReadBytes and may only be called before `onEntry` settles.
+ * to maxFileReadBytes, `streamContent` yields all of it chunk by chunk; either may only be used before `onEntry` settles.
  */
 export async function walkLayer(
   stream: Readable,
-  onEntry: (entry: LayerEntry, readContent: ReadContent) => Promise<void> | void,
+  onEntry: (entry: LayerEntry, readContent: ReadContent, streamContent: StreamContent) => Promise<void> | void,
   options?: { limits?: Partial<ImageLimits> },
 ): Promise<{ entries: number; bytes: number }> {
   const limits = resolveLimits(options?.limits);
@@ -64,13 +80,20 @@ export async function walkLayer(
       };
       let used = false;
       let settled = false;
-      const readContent: ReadContent = async () => {
+      const claim = (): void => {
         if (used || settled) throw new Error(`the content of ${entry.path} can only be read once, while its entry is handled`);
         used = true;
+      };
+      const readContent: ReadContent = async () => {
+        claim();
         return entry.type === 'file' ? readBounded(raw.body, limits.maxFileReadBytes) : Buffer.alloc(0);
       };
+      const streamContent: StreamContent = () => {
+        claim();
+        return whileHandled(entry.type === 'file' ? raw.body : [], () => settled, entry.path);
+      };
       try {
-        await onEntry(entry, readContent);
+        await onEntry(entry, readContent, streamContent);
       } finally {
         settled = true;
       }

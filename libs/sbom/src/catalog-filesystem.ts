@@ -3,6 +3,7 @@ import { attribute, type MetadataVersion } from './attribution.js';
 import { type CatalogContext, type Cataloger } from './cataloger.js';
 import { legacyRpmdbNotes } from './catalogers/rpm.cataloger.js';
 import { type ContentHistory } from './content-history.js';
+import { type InspectedOutputs, inspectedPackages } from './inspected-packages.js';
 import { osIdentity } from './os-identity.js';
 import { type CatalogResult, type Note, type Package, type RemovedPackage } from './types.js';
 
@@ -14,6 +15,8 @@ export interface CatalogInput {
   /** Earlier versions of metadata files (see readContentHistory); without them every package dates from its file's last write. */
   history?: ContentHistory;
   catalogers: readonly Cataloger[];
+  /** What stream catalogers (Go binaries) found in every layer, by path then layer: `fs.inspections` of catalogImage. */
+  inspected?: InspectedOutputs;
 }
 
 function contextOf(fs: ImageFilesystem): CatalogContext {
@@ -48,7 +51,10 @@ function rawVersions(path: string, input: CatalogInput, context: CatalogContext)
   return [...byLayer.values()];
 }
 
-/** Runs the catalogers over every version of every metadata file and attributes each package to its layer. */
+/**
+ * Runs the catalogers over every version of every metadata file, adds what stream catalogers found in binaries, and
+ * attributes each package to its layer.
+ */
 export async function catalogFilesystem(input: CatalogInput): Promise<CatalogResult> {
   const context = contextOf(input.fs);
   const digestOf = (layerIndex: number): string => input.layers[layerIndex]?.digest ?? '';
@@ -83,6 +89,12 @@ export async function catalogFilesystem(input: CatalogInput): Promise<CatalogRes
     const attributed = attribute(versions, digestOf);
     packages.push(...attributed.packages);
     removed.push(...attributed.removed);
+  }
+  if (input.inspected) {
+    const found = inspectedPackages(input.fs, input.inspected, digestOf);
+    packages.push(...found.packages);
+    removed.push(...found.removed);
+    notes.push(...found.notes);
   }
   notes.push(...legacyRpmdbNotes(input.fs.files));
   return { os: context.os, packages: sortPackages(packages), removed: sortPackages(removed), notes };

@@ -1,8 +1,9 @@
-import { type BlobSource, type ImageLimits, readImageFilesystem } from '@dhi/image';
+import { type BlobSource, type ImageFilesystem, type ImageLimits, readImageFilesystem } from '@dhi/image';
 import { catalogFilesystem } from './catalog-filesystem.js';
-import { type Cataloger } from './cataloger.js';
-import { DEFAULT_CATALOGERS, isSupportingPath } from './catalogers/index.js';
+import { type CatalogOutput, type Cataloger, type StreamCataloger } from './cataloger.js';
+import { DEFAULT_CATALOGERS, DEFAULT_STREAM_CATALOGERS, isSupportingPath } from './catalogers/index.js';
 import { readContentHistory, versionsToRead } from './content-history.js';
+import { inspectWith } from './inspected-packages.js';
 import { type CatalogResult } from './types.js';
 
 /**
@@ -15,18 +16,28 @@ export interface CatalogImageOptions {
   /** Image limits for the reads (defaults: the image defaults with DEFAULT_CATALOG_LIMITS on top). */
   limits?: Partial<ImageLimits>;
   catalogers?: readonly Cataloger[];
+  /** Catalogers of streamed binaries (default DEFAULT_STREAM_CATALOGERS: Go build info); [] reads no binaries. */
+  streamCatalogers?: readonly StreamCataloger[];
+  /** Sees the final filesystem of the single read (e.g. to take the image inventory from it without a second read). */
+  onFilesystem?: (fs: ImageFilesystem) => void;
 }
 
 /**
  * The SBOM of an image: its OS and the packages of its final filesystem, each attributed to the layer that introduced
- * it, plus the packages a later layer removed. Reads the layers once, then again only those that wrote a metadata file
- * a later layer replaced.
+ * it, plus the packages a later layer removed. Reads the layers once (binaries are inspected as they stream, in every
+ * layer), then again only those that wrote a metadata file a later layer replaced.
  */
 export async function catalogImage(layers: { digest: string }[], source: BlobSource, options?: CatalogImageOptions): Promise<CatalogResult> {
   const limits = { ...DEFAULT_CATALOG_LIMITS, ...options?.limits };
   const catalogers = options?.catalogers ?? DEFAULT_CATALOGERS;
+  const streamCatalogers = options?.streamCatalogers ?? DEFAULT_STREAM_CATALOGERS;
   const isMetadata = (path: string): boolean => catalogers.some((cataloger) => cataloger.matches(path));
-  const fs = await readImageFilesystem(layers, source, { limits, wantContent: (path) => isMetadata(path) || isSupportingPath(path) });
+  const fs = await readImageFilesystem<CatalogOutput>(layers, source, {
+    limits,
+    wantContent: (path) => isMetadata(path) || isSupportingPath(path),
+    inspect: streamCatalogers.length > 0 ? inspectWith(streamCatalogers) : undefined,
+  });
+  options?.onFilesystem?.(fs);
   const history = await readContentHistory(layers, source, fs, versionsToRead(fs, isMetadata), limits);
-  return catalogFilesystem({ layers, fs, history, catalogers });
+  return catalogFilesystem({ layers, fs, history, catalogers, inspected: fs.inspections });
 }

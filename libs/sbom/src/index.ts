@@ -2,8 +2,9 @@ export { type CatalogResult, type Note, type NoteCode, type OsIdentity, type Pac
 export { catalogImage, DEFAULT_CATALOG_LIMITS, type CatalogImageOptions } from './catalog-image.js';
 export { catalogFilesystem, type CatalogInput } from './catalog-filesystem.js';
 export { readContentHistory, versionsToRead, type ContentHistory } from './content-history.js';
-export { type Cataloger, type CatalogContext, type CatalogOutput, type FoundPackage } from './cataloger.js';
-export { DEFAULT_CATALOGERS } from './catalogers/index.js';
+export { type Cataloger, type CatalogContext, type CatalogOutput, type FoundPackage, type StreamCataloger } from './cataloger.js';
+export { DEFAULT_CATALOGERS, DEFAULT_STREAM_CATALOGERS } from './catalogers/index.js';
+export { inspectWith, inspectedPackages, type InspectedOutputs } from './inspected-packages.js';
 export { JAVA_ARCHIVE_LIMITS } from './catalogers/java.cataloger.js';
 export { osIdentity, distroQualifier } from './os-identity.js';
 export { formatPurl, normalisePypiName, type PurlParts } from './purl.js';

@@ -36,7 +36,14 @@ export interface RemovedPackage extends Package {
   reason: 'removed' | 'replaced';
 }
 
-export type NoteCode = 'metadata_truncated' | 'metadata_unreadable' | 'rpmdb_not_read' | 'archive_limit' | 'history_unavailable';
+export type NoteCode =
+  | 'metadata_truncated'
+  | 'metadata_unreadable'
+  | 'rpmdb_not_read'
+  | 'archive_limit'
+  | 'history_unavailable'
+  | 'go_buildinfo_unsupported'
+  | 'go_local_replacement';
 
 /** Something the catalogers could not read or chose not to: an info finding, never a silent gap. */
 export interface Note {

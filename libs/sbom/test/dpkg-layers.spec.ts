@@ -1,4 +1,5 @@
-import { catalogImage, type Package } from '../src/index.js';
+import { readImageFilesystem } from '@dhi/image';
+import { catalogFilesystem, catalogImage, DEFAULT_CATALOGERS, type Package } from '../src/index.js';
 import { DEBIAN_12_OS_RELEASE, DEP5_COPYRIGHT, debParagraph, statusFile } from './support/debian.js';
 import { imageOf } from './support/layers.js';
 
@@ -98,8 +99,6 @@ describe('dpkg status across layers', () => {
 
   it('dates every package from the last write of its file when asked for no history, without notes', async () => {
     const { layers, source } = await debianImage();
-    const { readImageFilesystem } = await import('@dhi/image');
-    const { catalogFilesystem, DEFAULT_CATALOGERS } = await import('../src/index.js');
     const fs = await readImageFilesystem(layers, source, { wantContent: (path) => path === '/var/lib/dpkg/status' });
     const result = await catalogFilesystem({ layers, fs, catalogers: DEFAULT_CATALOGERS });
     expect(new Set(result.packages.map((p) => p.layerIndex))).toEqual(new Set([2]));

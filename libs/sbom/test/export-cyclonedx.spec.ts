@@ -47,14 +47,14 @@ describe('toCycloneDx on the real Alpine corpus images', () => {
 
   it.each(['alpine-310', 'alpine-311'])('%s: a schema-valid 1.6 document with every package, its layer and licenses', async (name) => {
     const { image, result } = await alpineCatalog(name, store);
-    const bom = await valid(result, { name: `docker.io/library/${name}`, tag: 'latest', digest: image.manifestDigest, platform: `${image.platform.os}/${image.platform.architecture}` });
+    const bom = await valid(result, { name: `registry.example/library/${name}`, tag: 'latest', digest: image.manifestDigest, platform: `${image.platform.os}/${image.platform.architecture}` });
 
     expect(bom).toMatchObject({ bomFormat: 'CycloneDX', specVersion: '1.6' });
     expect(bom.serialNumber).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
     expect(bom.metadata.timestamp).toBe('2024-05-01T10:00:00.000Z');
-    expect(bom.metadata.component).toMatchObject({ type: 'container', name: `docker.io/library/${name}`, version: 'latest' });
+    expect(bom.metadata.component).toMatchObject({ type: 'container', name: `registry.example/library/${name}`, version: 'latest' });
     expect(bom.metadata.component.hashes).toEqual([{ alg: 'SHA-256', content: image.manifestDigest.slice('sha256:'.length) }]);
-    expect(bom.metadata.component.purl).toBe(`pkg:oci/${name}@${encodeURIComponent(image.manifestDigest)}?arch=amd64&repository_url=docker.io/library/${name}&tag=latest`);
+    expect(bom.metadata.component.purl).toBe(`pkg:oci/${name}@${encodeURIComponent(image.manifestDigest)}?arch=amd64&repository_url=registry.example/library/${name}&tag=latest`);
 
     const os = bom.components.filter((c) => c.type === 'operating-system');
     expect(os).toEqual([expect.objectContaining({ name: 'alpine', version: result.os?.versionId })]);

@@ -9,7 +9,7 @@ const LOCKFILE = JSON.stringify({
   name: 'app', version: '1.0.0', lockfileVersion: 3, requires: true,
   packages: {
     '': { name: 'app', version: '1.0.0', dependencies: { express: '^4.18.2' } },
-    'node_modules/express': { version: '4.18.2', resolved: 'https://registry.npmjs.org/express/-/express-4.18.2.tgz', license: 'MIT' },
+    'node_modules/express': { version: '4.18.2', resolved: 'https://npm.example/express/-/express-4.18.2.tgz', license: 'MIT' },
     'node_modules/lodash': { version: '4.17.20', license: 'MIT' },
     'node_modules/jest': { version: '29.7.0', dev: true, license: 'MIT' },
     'node_modules/local-lib': { resolved: 'packages/local-lib', link: true },

@@ -1,4 +1,4 @@
-export { envVar, portVar, postgresUrlVar, brokersVar, enumVar } from './config/env-var.js';
+export { envVar, portVar, postgresUrlVar, brokersVar, enumVar, wholeNumberIn, wholeNumberVar } from './config/env-var.js';
 export {
   baseConfigShape,
   serviceConfigShape,
@@ -38,5 +38,5 @@ export { type OpenApiInfo } from './bootstrap/open-api.js';
 export { runMigrationsCli } from './bootstrap/run-migrations-cli.js';
 export { cursorAtSql, type CursorPosition, decodeCursor, encodeCursor, isUuid, pageQuery } from './http/cursor.js';
 export { BuildAnalysisModule, type BuildAnalysisOptions } from './analysis/build-analysis.module.js';
-export { type AnalysedBuild, type InspectBuild, type ModelVersions, type StoreBuildResult } from './analysis/analyse-build-once.js';
+export { type AnalysedBuild, type InspectBuild, type InspectedBuild, type ModelVersions, type StoreBuildResult } from './analysis/analyse-build-once.js';
 export { classifyReadError, readBuildInventory } from './analysis/read-build-inventory.js';

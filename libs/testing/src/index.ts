@@ -14,3 +14,5 @@ export { startServiceUnderTest, type ServiceUnderTest, type ServiceUnderTestOpti
 export { type AnalyserUnderTest, startAnalyserUnderTest } from './service/analyser-under-test.js';
 export { buildCompletedEvent, modelPublishedEvent, reviewCompletedEvent } from './events/build-events.js';
 export { type EventTap, tapEvents, type TappedEvent } from './events/event-tap.js';
+export { debianMinbaseRootfs, type DebianRootfs, type DebianRootfsErrorCode, type DebianRootfsResult } from './debian-rootfs.js';
+export { fileLayerImageArchive, type FileLayer } from './file-layer-archive.js';

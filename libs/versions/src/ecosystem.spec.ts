@@ -9,7 +9,7 @@ describe('ecosystemOf', () => {
     expect(ecosystemOf(osv)).toBe(expected);
   });
 
-  it.each(['crates.io', 'constructor', 'toString', ''])('%s is an unknown_ecosystem error', (osv) => {
+  it.each(['Hackage', 'constructor', 'toString', ''])('%s is an unknown_ecosystem error', (osv) => {
     expect(isVersionError(ecosystemOf(osv), 'unknown_ecosystem')).toBe(true);
   });
 });
@@ -27,7 +27,7 @@ describe('parseVersion', () => {
   });
 
   it('returns errors as values from tryCompareVersions and throws them from compareVersions', () => {
-    expect(isVersionError(tryCompareVersions('crates.io', '1', '2'), 'unknown_ecosystem')).toBe(true);
+    expect(isVersionError(tryCompareVersions('Hackage', '1', '2'), 'unknown_ecosystem')).toBe(true);
     expect(isVersionError(tryCompareVersions('PyPI', 'trunk', '1.0'), 'invalid_version')).toBe(true);
     expect(() => compareVersions('npm', 'latest', '1.0.0')).toThrow(expect.objectContaining({ code: 'invalid_version' }));
   });

@@ -1,5 +1,6 @@
 export { VersionError, isVersionError, type VersionErrorCode } from './version-error.js';
 export { ECOSYSTEMS, ecosystemOf, type Ecosystem } from './ecosystem.js';
+export { canonicalEcosystem, ecosystemBase } from './canonical-ecosystem.js';
 export { parseVersion, compareParsed, compareVersions, tryCompareVersions, type ParsedVersion } from './parse-version.js';
 export { parseDebianVersion, compareDebianVersions, type DebianVersion } from './debian-version.js';
 export { parseAlpineVersion, compareAlpineVersions, type AlpineVersion } from './alpine-version.js';

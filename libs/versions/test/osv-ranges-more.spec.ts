@@ -101,6 +101,6 @@ describe('Debian and range semantics', () => {
   });
 
   it('an unknown ecosystem is reported, not thrown', () => {
-    expect(isAffected('crates.io', '1.0.0', { versions: ['1.0.0'] }).errors[0]?.code).toBe('unknown_ecosystem');
+    expect(isAffected('Hackage', '1.0.0', { versions: ['1.0.0'] }).errors[0]?.code).toBe('unknown_ecosystem');
   });
 });

@@ -21,6 +21,8 @@ import { OnReviewOpenedMessageController } from './on-review-opened/on-review-op
 import { OnReviewOpenedService } from './on-review-opened/on-review-opened.service.js';
 import { OnScanCompletedMessageController } from './on-scan-completed/on-scan-completed.message.controller.js';
 import { OnScanCompletedService } from './on-scan-completed/on-scan-completed.service.js';
+import { OnScanRematchedMessageController } from './on-scan-rematched/on-scan-rematched.message.controller.js';
+import { OnScanRematchedService } from './on-scan-rematched/on-scan-rematched.service.js';
 import { ReadBlobHttpController } from './read-blob/read-blob.http.controller.js';
 import { ReadBlobService } from './read-blob/read-blob.service.js';
 import { ReadBuildLogsHttpController } from './read-build-logs/read-build-logs.http.controller.js';
@@ -54,6 +56,7 @@ export class AppModule {
         BlobRetentionHttpController,
         OnBuildRequestedMessageController,
         OnScanCompletedMessageController,
+        OnScanRematchedMessageController,
         OnAnomalyCompletedMessageController,
         OnReviewOpenedMessageController,
         OnReviewCompletedMessageController,
@@ -81,6 +84,7 @@ export class AppModule {
         BlobRetentionService,
         BlobRetentionScheduler,
         OnScanCompletedService,
+        OnScanRematchedService,
         OnAnomalyCompletedService,
         OnReviewOpenedService,
         OnReviewCompletedService,

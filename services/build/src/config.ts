@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { DEFAULT_IMAGE_LIMITS, type ImageLimits } from '@dhi/image';
 import { createBaseMigration, serviceSchemaName, type ServiceDatabaseOptions } from '@dhi/persistence';
-import { envVar, loadConfig, serviceConfigShape } from '@dhi/service-kit';
+import { envVar, loadConfig, serviceConfigShape, wholeNumberIn } from '@dhi/service-kit';
 import { BuildJob } from './domain/build-job.entity.js';
 import { BuildLogLine } from './domain/build-log-line.entity.js';
 import { BuildStage } from './domain/build-stage.entity.js';
@@ -25,11 +25,6 @@ function integerIn(min: number, max: number): (raw: string) => number | undefine
     const value = positiveInteger(raw);
     return value !== undefined && value >= min && value <= max ? value : undefined;
   };
-}
-
-function wholeNumberIn(raw: string, min: number, max: number): number | undefined {
-  const value = /^\d{1,7}$/.test(raw) ? Number(raw) : NaN;
-  return value >= min && value <= max ? value : undefined;
 }
 
 function httpUrl(raw: string): string | null | undefined {

@@ -3,7 +3,7 @@ import { dlqTopic, type Envelope, TOPICS } from '@dhi/contracts';
 import { tapTopics, type TopicTap } from '@dhi/messaging';
 import { pollUntil } from '@dhi/testing';
 import request from 'supertest';
-import { anomalyCompleted, type BuildFacts, reviewCompleted, reviewOpened, scanCompleted } from './support/analysis-events.js';
+import { anomalyCompleted, type BuildFacts, reviewCompleted, reviewOpened, scanCompleted, scanRematched } from './support/analysis-events.js';
 import { sampleArchive } from './support/archives.js';
 import { type BuildTestApp, startBuildTestApp } from './support/build-test-app.js';
 import { uniqueName } from './support/names.js';
@@ -88,6 +88,13 @@ describe('the build timeline follows analysis and review events', () => {
     expect(after.status).toBe('approved');
     expect(after.verdict).toEqual(approved.verdict);
     expect(stage(after, 'review').status).toBe('done');
+
+    // an advisory change re-matched the approved build: its counts follow, its status and verdict stay
+    await publish(TOPICS.scanRematched, scanRematched(build, { high: 3, low: 1 }, { detected: ['vuln-0123456789abcdef01234567'] }));
+    const rematched = await until(build.id, 'counts re-matched', (b) => b.summary.findings?.['high'] === 3);
+    expect(rematched).toMatchObject({ status: 'approved', verdict: approved.verdict });
+    expect(stage(rematched, 'scan').detail).toBe('re-matched after an advisory update (1 new, 0 changed, 0 resolved): 4 findings (3 high, 1 low)');
+    expect((await logLines(build.id)).some((l) => l.includes('advisories GHSA-35jh-r3h4-6jhm'))).toBe(true);
   });
 
   it('tolerates events in an unexpected order and never moves a build backwards', async () => {

@@ -4,7 +4,7 @@ import { ModelRegistry, ModelRegistryModule } from '@dhi/model-registry';
 import { BuildAnalysisModule, PlatformModule } from '@dhi/service-kit';
 import { AdvisoriesHttpController } from './advisories/advisories.http.controller.js';
 import { AdvisoriesService } from './advisories/advisories.service.js';
-import { databaseOptions, type ScannerConfig, SERVICE } from './config.js';
+import { databaseOptions, REMATCH_SETTINGS, type RematchSettings, type ScannerConfig, SERVICE } from './config.js';
 import { GetFindingsHttpController } from './get-findings/get-findings.http.controller.js';
 import { GetFindingsService } from './get-findings/get-findings.service.js';
 import { GetScanHttpController } from './get-scan/get-scan.http.controller.js';
@@ -13,12 +13,16 @@ import { GetSbomService } from './get-sbom/get-sbom.service.js';
 import { GetScanService } from './get-scan/get-scan.service.js';
 import { catalogBuild } from './on-build-completed/catalog-build.js';
 import { storeScan } from './on-build-completed/scan-store.js';
+import { RematchWorker } from './rematch/rematch.worker.js';
 import { ScanRecord } from './scan.entity.js';
 
-/** The scanner: scans completed builds (inventory and SBOM), records published models, serves findings and scans, imports advisories. */
+/**
+ * The scanner: scans completed builds (inventory, SBOM, vulnerabilities), re-matches stored SBOMs when advisories change,
+ * records published models, serves findings, SBOMs and scans, imports advisories.
+ */
 @Module({})
 export class AppModule {
-  static forRoot(config: Pick<ScannerConfig, 'DATABASE_URL'>, kafka: KafkaSettings): DynamicModule {
+  static forRoot(config: Pick<ScannerConfig, 'DATABASE_URL' | 'REMATCH_INTERVAL_MS'>, kafka: KafkaSettings): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -35,7 +39,14 @@ export class AppModule {
         }),
       ],
       controllers: [GetFindingsHttpController, GetScanHttpController, GetSbomHttpController, AdvisoriesHttpController],
-      providers: [GetFindingsService, GetScanService, GetSbomService, AdvisoriesService],
+      providers: [
+        GetFindingsService,
+        GetScanService,
+        GetSbomService,
+        AdvisoriesService,
+        RematchWorker,
+        { provide: REMATCH_SETTINGS, useValue: { intervalMs: config.REMATCH_INTERVAL_MS } satisfies RematchSettings },
+      ],
     };
   }
 }

@@ -25,12 +25,42 @@ export const ScanCompleted = z.object({
 });
 export type ScanCompleted = z.infer<typeof ScanCompleted>;
 
+/** What became of a finding: first seen, changed (severity, fix, advisories), or no longer there. */
+export const FindingChange = z.enum(['detected', 'updated', 'resolved']);
+export type FindingChange = z.infer<typeof FindingChange>;
+
+/** Why a finding event was published: the build's scan, or a change of the advisory database (re-matching). */
+export const FindingTrigger = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('scan') }),
+  z.object({ kind: z.literal('advisories'), advisoryIds: z.array(z.string().min(1)).max(1000) }),
+]);
+export type FindingTrigger = z.infer<typeof FindingTrigger>;
+
 export const FindingPublished = z.object({
   buildId: BuildId,
+  build: BuildRef,
   modelVersion: z.string().nullable(),
+  change: FindingChange,
+  trigger: FindingTrigger,
   finding: Finding,
 });
 export type FindingPublished = z.infer<typeof FindingPublished>;
+
+/**
+ * A stored build's vulnerability findings re-evaluated after an advisory change, without a rescan: the new counts and
+ * which finding ids appeared, changed or went away (each also published on the findings topic).
+ */
+export const ScanRematched = z.object({
+  buildId: BuildId,
+  build: BuildRef,
+  scannerVersion: z.string(),
+  trigger: FindingTrigger,
+  summary: SeverityCounts,
+  detected: z.array(z.string().min(1)),
+  updated: z.array(z.string().min(1)),
+  resolved: z.array(z.string().min(1)),
+});
+export type ScanRematched = z.infer<typeof ScanRematched>;
 
 export const AnomalyCompleted = z.object({
   buildId: BuildId,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Severity } from '../common.js';
 
 export const FindingCategory = z.enum(['vulnerability', 'misconfiguration', 'secret', 'permission', 'dockerfile']);
+export type FindingCategory = z.infer<typeof FindingCategory>;
 
 export const Evidence = z.object({
   layerDigest: z.string().nullable(),
@@ -11,7 +12,13 @@ export const Evidence = z.object({
   installedVersion: z.string().nullable(),
   fixedVersion: z.string().nullable(),
   advisoryIds: z.array(z.string()),
+  /**
+   * Facts particular to the kind of finding, flat and small: a secret's redacted prefix and fingerprint and the layers
+   * that added and removed it, a setuid file's mode and owner, an image config key.
+   */
+  details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
 });
+export type Evidence = z.infer<typeof Evidence>;
 
 /** A scanner finding; `id` is a stable fingerprint (same issue in the next build, same id). */
 export const Finding = z.object({

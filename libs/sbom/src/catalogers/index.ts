@@ -1,7 +1,9 @@
-import { type Cataloger } from '../cataloger.js';
+import { isOsReleaseCandidate } from '@dhi/image';
+import { type Cataloger, type StreamCataloger } from '../cataloger.js';
 import { apkCataloger } from './apk.cataloger.js';
 import { isDebianCopyrightPath } from './deb-copyright.js';
 import { dpkgStatusCataloger, dpkgStatusDCataloger, isDpkgSupportingPath } from './dpkg.cataloger.js';
+import { goBinaryCataloger } from './go-binary.cataloger.js';
 import { javaArchiveCataloger } from './java.cataloger.js';
 import { npmLockfileCataloger } from './npm-lockfile.cataloger.js';
 import { npmPackageJsonCataloger } from './npm.cataloger.js';
@@ -20,6 +22,9 @@ export const DEFAULT_CATALOGERS: readonly Cataloger[] = Object.freeze([
   javaArchiveCataloger,
 ]);
 
+/** Catalogers of streamed file content, in the order a file is offered to them (the first that wants it reads it). */
+export const DEFAULT_STREAM_CATALOGERS: readonly StreamCataloger[] = Object.freeze([goBinaryCataloger]);
+
 /** Files read from the final image only, to complete packages: os-release, dpkg file lists, Debian copyright files. */
 export const isSupportingPath = (path: string): boolean =>
-  path.endsWith('/os-release') || isDpkgSupportingPath(path) || isDebianCopyrightPath(path);
+  isOsReleaseCandidate(path) || isDpkgSupportingPath(path) || isDebianCopyrightPath(path);

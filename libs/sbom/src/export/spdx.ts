@@ -67,7 +67,8 @@ function osPackage(os: OsIdentity): Json {
     licenseDeclared: NOASSERTION,
     copyrightText: NOASSERTION,
     ...(os.prettyName ? { description: os.prettyName } : {}),
-    primaryPackagePurpose: 'OPERATING-SYSTEM',
+    // the official JSON schema's spelling; only the specification's tag-value text writes OPERATING-SYSTEM
+    primaryPackagePurpose: 'OPERATING_SYSTEM',
   };
 }
 

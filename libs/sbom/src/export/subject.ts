@@ -1,6 +1,6 @@
 /** The image an SBOM describes. */
 export interface SbomImage {
-  /** Repository as users refer to it: `docker.io/library/debian`, `registry.local/team/app`. */
+  /** Repository as users refer to it: `registry.example/library/debian`, `registry.local/team/app`. */
   name: string;
   tag?: string | null;
   /** Manifest digest, `sha256:<hex>`. */

@@ -8,6 +8,8 @@ export interface TarItem {
   type?: 'file' | 'directory' | 'symlink' | 'link';
   data?: Buffer | string;
   linkname?: string;
+  /** Permission bits (default 0o755 for directories, 0o644 for the rest). */
+  mode?: number;
 }
 
 /** A layer tar of the given entries, in memory (a local twin of the image lib's test builder). */
@@ -19,7 +21,7 @@ export async function tarOf(items: TarItem[]): Promise<Buffer> {
   })();
   for (const item of items) {
     const type = item.type ?? 'file';
-    const header = { name: item.name, type, mode: type === 'directory' ? 0o755 : 0o644, linkname: item.linkname };
+    const header = { name: item.name, type, mode: item.mode ?? (type === 'directory' ? 0o755 : 0o644), linkname: item.linkname, mtime: new Date(0) };
     if (type === 'file') pack.entry(header, item.data ?? '');
     else pack.entry(header);
   }

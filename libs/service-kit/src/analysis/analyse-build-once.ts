@@ -21,11 +21,18 @@ export interface AnalysedBuild<E = undefined> {
 /** Stores an analyser's result and enqueues its events; the main event's id, or null when the build has a result already. */
 export type StoreBuildResult<E = undefined> = (manager: EntityManager, analysed: AnalysedBuild<E>) => Promise<string | null>;
 
+/** What an analyser's own read of the image gives: the inventory every analyser publishes, and its own results. */
+export interface InspectedBuild<E> {
+  inventory: ImageInventory;
+  extra: E;
+}
+
 /**
- * An analyser's own read of the image (e.g. its SBOM), after the inventory and outside the transaction, so no database
- * connection is held while blobs stream; `heartbeat` keeps the consumer's session alive meanwhile.
+ * An analyser's own read of the image (e.g. the scanner's SBOM), replacing the shared inventory read so the image is
+ * read once; outside the transaction, so no database connection is held while blobs stream; `heartbeat` keeps the
+ * consumer's session alive meanwhile.
  */
-export type InspectBuild<E> = (build: BuildCompleted, heartbeat: () => Promise<void>) => Promise<E>;
+export type InspectBuild<E> = (build: BuildCompleted, heartbeat: () => Promise<void>, limits?: Partial<ImageLimits>) => Promise<InspectedBuild<E>>;
 
 /** Where the newest published model version comes from (the service's model registry). */
 export interface ModelVersions {
@@ -71,8 +78,9 @@ export async function analyseBuildOnce<E = undefined>(
   const { buildId, name, tag, lineage, submitter, image } = event.data;
   const analysed = await analysis.isAnalysed(buildId);
   const heartbeat = (): Promise<void> => ctx.heartbeat();
-  const inventory = analysed ? null : await readBuildInventory(event.data, heartbeat, analysis.limits);
-  const extra = inventory ? await inspectBuild(event.data, heartbeat, analysis.inspect) : undefined;
+  const read = analysed ? null : await readBuild(event.data, heartbeat, analysis);
+  const inventory = read?.inventory ?? null;
+  const extra = read?.extra;
   const build: BuildRef = { name, tag, lineage, submitter, imageDigest: image.digest };
   const outcome = await handleOnce(deps.dataSource, { consumer: analysis.consumer, eventId: event.id }, async (manager) =>
     inventory
@@ -89,12 +97,12 @@ export async function analyseBuildOnce<E = undefined>(
   }
 }
 
-/** Runs an analyser's inspect step with its errors classified like the inventory read's. */
-async function inspectBuild<E>(build: BuildCompleted, heartbeat: () => Promise<void>, inspect?: InspectBuild<E>): Promise<E | undefined> {
-  if (!inspect) return undefined;
+/** The analyser's own read of the image, or the shared inventory read; errors classified for the transport either way. */
+async function readBuild<E>(build: BuildCompleted, heartbeat: () => Promise<void>, analysis: BuildAnalysis<E>): Promise<InspectedBuild<E | undefined>> {
+  if (!analysis.inspect) return { inventory: await readBuildInventory(build, heartbeat, analysis.limits), extra: undefined };
   await heartbeat();
   try {
-    return await inspect(build, heartbeat);
+    return await analysis.inspect(build, heartbeat, analysis.limits);
   } catch (error) {
     throw classifyReadError(build.buildId, error);
   }

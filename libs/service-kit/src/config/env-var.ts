@@ -72,3 +72,14 @@ export function brokersVar(fallback?: string) {
 export function enumVar<const T extends string>(values: readonly T[], fallback?: T) {
   return envVar(`one of ${values.join(', ')}`, (raw) => values.find((v) => v === raw), fallback);
 }
+
+/** An integer written in plain digits between min and max (inclusive), or undefined. */
+export function wholeNumberIn(raw: string, min: number, max: number): number | undefined {
+  const value = /^\d{1,9}$/.test(raw) ? Number(raw) : NaN;
+  return value >= min && value <= max ? value : undefined;
+}
+
+/** A whole number of `unit` between min and max, e.g. `wholeNumberVar('ms', 100, 3_600_000, 5000)`. */
+export function wholeNumberVar(unit: string, min: number, max: number, fallback?: number) {
+  return envVar(`an integer ${min}-${max} (${unit})`, (raw) => wholeNumberIn(raw, min, max), fallback === undefined ? undefined : String(fallback));
+}

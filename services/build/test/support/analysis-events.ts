@@ -50,3 +50,15 @@ export function reviewCompleted(build: BuildFacts, verdict: 'approved' | 'reject
     { source: 'dhi/review-test' },
   );
 }
+
+export function scanRematched(build: BuildFacts, summary: Partial<SeverityCounts>, change: { detected?: string[]; resolved?: string[] }): Envelope {
+  return createEvent(
+    TOPICS.scanRematched,
+    build.id,
+    {
+      buildId: build.id, build: ref(build), scannerVersion: 'scanner-test', trigger: { kind: 'advisories', advisoryIds: ['GHSA-35jh-r3h4-6jhm'] },
+      summary: counts(summary), detected: change.detected ?? [], updated: [], resolved: change.resolved ?? [],
+    },
+    { source: 'dhi/scanner-test' },
+  );
+}

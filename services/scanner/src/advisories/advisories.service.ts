@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { isAdvisoryError } from '@dhi/advisories';
 import { AppError } from '@dhi/service-kit';
 import { DataSource } from 'typeorm';
+import { RematchWorker } from '../rematch/rematch.worker.js';
 import { advisoryRecordsOf } from './advisory-source.js';
 import { advisoryStatus, type AdvisoryStatus } from './advisory-status.js';
 import { importAdvisories } from './import-advisories.js';
@@ -14,7 +15,10 @@ export const MAX_ADVISORY_UPLOAD_BYTES = 2 * 1024 * 1024 * 1024;
 
 @Injectable()
 export class AdvisoriesService {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(RematchWorker) private readonly rematch: RematchWorker,
+  ) {}
 
   /** Imports an uploaded advisory file; a source that is not advisory data at all is a 400 problem. */
   async importUpload(request: IncomingMessage): Promise<ImportSummary> {
@@ -26,6 +30,8 @@ export class AdvisoriesService {
           errors: summary.errors,
         });
       }
+      // stored builds learn about the change now rather than at the next interval
+      this.rematch.kick();
       return summary;
     } catch (error) {
       if (isAdvisoryError(error)) throw new AppError(`advisories_${error.code}`, 400, 'Unreadable advisory source', error.message);

@@ -1,5 +1,5 @@
 import { type Advisory } from '@dhi/advisories';
-import { ECOSYSTEMS, ecosystemOf, isVersionError, packageNameKey } from '@dhi/versions';
+import { canonicalEcosystem, packageNameKey } from '@dhi/versions';
 
 /** A row of `advisories` as the batch insert sends it (JSON, expanded by jsonb_to_recordset). */
 export interface AdvisoryRow {
@@ -20,22 +20,6 @@ export interface AdvisoryPackageRow {
   ecosystem: string;
   name: string;
   affected: unknown;
-}
-
-const CANONICAL = new Map(ECOSYSTEMS.map((name) => [name.toLowerCase(), name]));
-
-/**
- * The ecosystem as stored: the base spelled as OSV does when it is an ordering scheme's own name (`debian:12` →
- * `Debian:12`, `pypi` → `PyPI`), other known distributions kept as written (Ubuntu stays Ubuntu: it shares Debian's
- * ordering, not its advisories), the release trimmed but kept.
- */
-export function storedEcosystem(raw: string): string {
-  const colon = raw.indexOf(':');
-  const base = (colon === -1 ? raw : raw.slice(0, colon)).trim();
-  const release = colon === -1 ? '' : raw.slice(colon + 1).trim();
-  const known = isVersionError(ecosystemOf(base)) ? undefined : CANONICAL.get(base.toLowerCase());
-  const name = known ?? base;
-  return release ? `${name}:${release}` : name;
 }
 
 /** The timestamp as Postgres will read it, or undefined when it is not a date. */
@@ -65,7 +49,7 @@ export function advisoryRows(advisory: Advisory, source: string): { row: Advisor
     source,
   };
   const packages = advisory.affected.map((affected) => {
-    const ecosystem = storedEcosystem(affected.ecosystem);
+    const ecosystem = canonicalEcosystem(affected.ecosystem);
     return { advisory_id: advisory.id, ecosystem, name: packageNameKey(ecosystem, affected.name), affected };
   });
   return { row, packages };

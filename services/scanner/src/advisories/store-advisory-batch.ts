@@ -1,5 +1,6 @@
 import { type DataSource } from 'typeorm';
 import { SCHEMA } from '../config.js';
+import { type ChangedKey, queueChangedKeys, returnedRows } from '../rematch/rematch-queue.js';
 import { type AdvisoryPackageRow, type AdvisoryRow } from './advisory-rows.js';
 
 /** One advisory ready to store. */
@@ -26,7 +27,7 @@ const UPSERT = `INSERT INTO "${SCHEMA}"."advisories" AS a (id, modified, publish
   WHERE a.modified < excluded.modified
   RETURNING a.id, (xmax = 0) AS inserted, a.withdrawn IS NOT NULL AS withdrawn`;
 
-const DELETE_PACKAGES = `DELETE FROM "${SCHEMA}"."advisory_packages" WHERE advisory_id = ANY($1::text[])`;
+const DELETE_PACKAGES = `DELETE FROM "${SCHEMA}"."advisory_packages" WHERE advisory_id = ANY($1::text[]) RETURNING advisory_id, ecosystem, name`;
 
 const INSERT_PACKAGES = `INSERT INTO "${SCHEMA}"."advisory_packages" (advisory_id, ecosystem, name, affected)
   SELECT r.advisory_id, r.ecosystem, r.name, r.affected
@@ -57,11 +58,13 @@ export async function storeAdvisoryBatch(dataSource: DataSource, batch: readonly
     const written: { id: string; inserted: boolean; withdrawn: boolean }[] = await manager.query(UPSERT, [JSON.stringify(unique.map((item) => item.row))]);
     const writtenIds = new Set(written.map((row) => row.id));
     const updatedIds = written.filter((row) => !row.inserted).map((row) => row.id);
-    if (updatedIds.length > 0) await manager.query(DELETE_PACKAGES, [updatedIds]);
+    // the keys an update drops matter as much as the ones it adds: their findings must be resolved
+    const dropped = updatedIds.length > 0 ? returnedRows<ChangedKey>(await manager.query(DELETE_PACKAGES, [updatedIds])) : [];
     const packages = unique.filter((item) => writtenIds.has(item.row.id)).flatMap((item) => item.packages);
     for (let start = 0; start < packages.length; start += PACKAGE_CHUNK) {
       await manager.query(INSERT_PACKAGES, [JSON.stringify(packages.slice(start, start + PACKAGE_CHUNK))]);
     }
+    await queueChangedKeys(manager, [...dropped, ...packages]);
     result.imported = written.length - updatedIds.length;
     result.updated = updatedIds.length;
     result.unchanged += unique.length - written.length;

@@ -1,7 +1,8 @@
-import { Controller, Get, Inject, Param } from '@nestjs/common';
-import { ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { InjectLogger, type Logger, ZodValidationPipe } from '@dhi/service-kit';
 import { BuildIdParam } from '../build-id.request.js';
+import { type FindingStatusFilter, FindingStatusQuery } from './finding-status.request.js';
 import { type BuildFindings, GetFindingsService } from './get-findings.service.js';
 
 @ApiTags('findings')
@@ -13,13 +14,23 @@ export class GetFindingsHttpController {
   ) {}
 
   @Get(':id/findings')
-  @ApiOperation({ summary: "A build's findings", description: 'Every finding of the scan, suppressed ones included, with the model version applied.' })
+  @ApiOperation({
+    summary: "A build's findings",
+    description: 'The open findings of the build (suppressed ones included), most severe first, with the model version applied; resolved ones on request.',
+  })
   @ApiParam({ name: 'id', description: 'Build id (UUID)' })
-  @ApiResponse({ status: 200, description: '{buildId, modelVersion, findings[{id, ruleId, category, severity, confidence, suppressed, title, evidence, remediation, patch}]}' })
+  @ApiQuery({ name: 'status', required: false, enum: ['open', 'resolved', 'all'], description: 'Which findings (default open); re-matching resolves findings when advisories change' })
+  @ApiResponse({
+    status: 200,
+    description: '{buildId, modelVersion, findings[{id, ruleId, category, severity, confidence, suppressed, title, evidence, remediation, patch, status, detectedAt, resolvedAt}]}',
+  })
   @ApiResponse({ status: 400, description: 'The id is not a UUID (problem JSON)' })
   @ApiResponse({ status: 404, description: 'The build has not been scanned (yet) (problem JSON)' })
-  findings(@Param('id', new ZodValidationPipe(BuildIdParam)) buildId: string): Promise<BuildFindings> {
-    this.logger.debug({ buildId }, 'reading findings');
-    return this.service.findings(buildId);
+  findings(
+    @Param('id', new ZodValidationPipe(BuildIdParam)) buildId: string,
+    @Query('status', new ZodValidationPipe(FindingStatusQuery)) status: FindingStatusFilter,
+  ): Promise<BuildFindings> {
+    this.logger.debug({ buildId, status }, 'reading findings');
+    return this.service.findings(buildId, status);
   }
 }

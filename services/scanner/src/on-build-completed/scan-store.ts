@@ -1,9 +1,12 @@
-import { causedBy, createEvent, type Finding, TOPICS } from '@dhi/contracts';
+import { causedBy, createEvent, emptySeverityCounts, TOPICS } from '@dhi/contracts';
 import { enqueueEvents, type OutboxItem } from '@dhi/persistence';
 import { type AnalysedBuild } from '@dhi/service-kit';
 import { type CatalogResult } from '@dhi/sbom';
 import { type EntityManager } from 'typeorm';
-import { FindingRecord, toFindingRecord } from '../finding.entity.js';
+import { insertFindings, toFindingRecord } from '../finding.entity.js';
+import { imageFindings } from '../match-vulnerabilities/image-findings.js';
+import { lockMatchingShared } from '../match-vulnerabilities/matching-lock.js';
+import { storeSbomKeys } from '../match-vulnerabilities/sbom-keys.js';
 import { SbomRecord } from '../sbom.entity.js';
 import { ScanRecord } from '../scan.entity.js';
 import { SCANNER_VERSION } from '../version.js';
@@ -20,23 +23,25 @@ export async function storeScan(
   manager: EntityManager,
   { event, buildId, build, inventory, modelVersion, extra: catalog }: AnalysedBuild<CatalogResult>,
 ): Promise<string | null> {
-  // advisories and rules arrive with their own issues; until then a scan reports the inventory and packages and no
-  // findings rather than invented ones, and the loops below carry real findings once rules produce them
-  const findings: Finding[] = [];
+  const layerDigests = event.data.image.layers.map((layer) => layer.digest);
   const packageCount = catalog.packages.length;
-  const summary = summarise(findings);
   const inserted = await manager
     .createQueryBuilder()
     .insert()
     .into(ScanRecord)
-    .values({ buildId, ...build, scannerVersion: SCANNER_VERSION, modelVersion, inventory, summary, packageCount })
+    .values({ buildId, ...build, scannerVersion: SCANNER_VERSION, modelVersion, inventory, summary: emptySeverityCounts(), packageCount })
     .orIgnore()
     .returning('build_id')
     .execute();
   if ((inserted.raw as unknown[]).length === 0) return null;
   const { os, packages, removed, notes } = catalog;
   await manager.insert(SbomRecord, { buildId, os, packages, removed, notes });
-  if (findings.length > 0) await manager.insert(FindingRecord, findings.map((f) => toFindingRecord(buildId, f)));
+  await lockMatchingShared(manager);
+  const { findings, keys } = await imageFindings(manager, catalog, layerDigests);
+  await storeSbomKeys(manager, buildId, keys);
+  const summary = summarise(findings);
+  await manager.update(ScanRecord, { buildId }, { summary });
+  if (findings.length > 0) await insertFindings(manager, findings.map((f) => toFindingRecord(buildId, f)));
 
   const options = { source: SOURCE, cause: causedBy(event) };
   const completed = createEvent(
@@ -47,7 +52,7 @@ export async function storeScan(
   );
   const items: OutboxItem[] = [{ topic: TOPICS.scanCompleted, envelope: completed }];
   for (const finding of findings) {
-    items.push({ topic: TOPICS.findings, envelope: createEvent(TOPICS.findings, buildId, { buildId, modelVersion, finding }, options) });
+    items.push({ topic: TOPICS.findings, envelope: createEvent(TOPICS.findings, buildId, { buildId, build, modelVersion, change: 'detected', trigger: { kind: 'scan' }, finding }, options) });
   }
   await enqueueEvents(manager, items);
   return completed.id;
