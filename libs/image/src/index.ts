@@ -6,12 +6,14 @@ export { type BlobSource, type BlobStore, type BlobStaging } from './blob-store.
 export { FileBlobStore } from './file-blob-store.js';
 export { HttpBlobSource } from './http-blob-source.js';
 export { type ImageConfigJson } from './image-json.js';
+export { readImageConfig } from './read-image-config.js';
 export { DEFAULT_PLATFORM, formatPlatform, platformMatches, type Platform } from './platform.js';
 export { importImageArchive, type ImportedImage, type ImportOptions } from './import-image-archive.js';
 export { importImageLayout } from './import-image-layout.js';
 export { walkLayer, type LayerEntry, type LayerEntryType, type ReadContent, type StreamContent } from './layer-walker.js';
 export { readImageFilesystem, type ImageFile, type ImageFilesystem, type PathEvent, type ReadFilesystemOptions } from './image-filesystem.js';
 export { inspectContent, type ContentInspector, type InspectEntry, type InspectVerdict } from './content-inspector.js';
+export { combineInspectors, inspectionsOf, type CombinedResult, type NamedInspectors } from './combine-inspectors.js';
 export { resolveImagePath } from './resolve-image-path.js';
 export { normaliseImagePath } from './paths.js';
 export { computeInventory, inventoryOf, isOsReleaseCandidate, osReleaseOf } from './inventory.js';

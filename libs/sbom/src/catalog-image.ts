@@ -1,4 +1,4 @@
-import { type BlobSource, type ImageFilesystem, type ImageLimits, readImageFilesystem } from '@dhi/image';
+import { type BlobSource, combineInspectors, type ImageFilesystem, type ImageLimits, type InspectEntry, inspectionsOf, readImageFilesystem } from '@dhi/image';
 import { catalogFilesystem } from './catalog-filesystem.js';
 import { type CatalogOutput, type Cataloger, type StreamCataloger } from './cataloger.js';
 import { DEFAULT_CATALOGERS, DEFAULT_STREAM_CATALOGERS, isSupportingPath } from './catalogers/index.js';
@@ -12,7 +12,15 @@ import { type CatalogResult } from './types.js';
  */
 export const DEFAULT_CATALOG_LIMITS: Readonly<Partial<ImageLimits>> = Object.freeze({ maxFileReadBytes: 64 * 1024 * 1024 });
 
-export interface CatalogImageOptions {
+/** Another analysis riding on the catalog's single read: what it captures, what it inspects, and what it sees after. */
+export interface ExtraRead<X> {
+  wantContent?: (path: string) => boolean;
+  inspect?: InspectEntry<X>;
+  /** The final filesystem (with everything captured) and this analysis' inspection results, by path then layer. */
+  onFilesystem: (fs: ImageFilesystem<unknown>, inspections: ReadonlyMap<string, ReadonlyMap<number, X>>) => void;
+}
+
+export interface CatalogImageOptions<X = never> {
   /** Image limits for the reads (defaults: the image defaults with DEFAULT_CATALOG_LIMITS on top). */
   limits?: Partial<ImageLimits>;
   catalogers?: readonly Cataloger[];
@@ -20,24 +28,32 @@ export interface CatalogImageOptions {
   streamCatalogers?: readonly StreamCataloger[];
   /** Sees the final filesystem of the single read (e.g. to take the image inventory from it without a second read). */
   onFilesystem?: (fs: ImageFilesystem) => void;
+  /** Further captures and inspections in the same read (the scanner's secret, permission and config checks). */
+  extra?: ExtraRead<X>;
 }
 
 /**
  * The SBOM of an image: its OS and the packages of its final filesystem, each attributed to the layer that introduced
  * it, plus the packages a later layer removed. Reads the layers once (binaries are inspected as they stream, in every
- * layer), then again only those that wrote a metadata file a later layer replaced.
+ * layer, along with whatever `extra` inspects), then again only those that wrote a metadata file a later layer replaced.
  */
-export async function catalogImage(layers: { digest: string }[], source: BlobSource, options?: CatalogImageOptions): Promise<CatalogResult> {
+export async function catalogImage<X = never>(layers: { digest: string }[], source: BlobSource, options?: CatalogImageOptions<X>): Promise<CatalogResult> {
   const limits = { ...DEFAULT_CATALOG_LIMITS, ...options?.limits };
   const catalogers = options?.catalogers ?? DEFAULT_CATALOGERS;
   const streamCatalogers = options?.streamCatalogers ?? DEFAULT_STREAM_CATALOGERS;
+  const extra = options?.extra;
   const isMetadata = (path: string): boolean => catalogers.some((cataloger) => cataloger.matches(path));
-  const fs = await readImageFilesystem<CatalogOutput>(layers, source, {
+  const inspect = combineInspectors<{ catalog: CatalogOutput; extra: X }>({
+    catalog: streamCatalogers.length > 0 ? inspectWith(streamCatalogers) : undefined,
+    extra: extra?.inspect,
+  });
+  const fs = await readImageFilesystem(layers, source, {
     limits,
-    wantContent: (path) => isMetadata(path) || isSupportingPath(path),
-    inspect: streamCatalogers.length > 0 ? inspectWith(streamCatalogers) : undefined,
+    wantContent: (path) => isMetadata(path) || isSupportingPath(path) || extra?.wantContent?.(path) === true,
+    inspect,
   });
   options?.onFilesystem?.(fs);
+  extra?.onFilesystem(fs, inspectionsOf(fs.inspections, 'extra'));
   const history = await readContentHistory(layers, source, fs, versionsToRead(fs, isMetadata), limits);
-  return catalogFilesystem({ layers, fs, history, catalogers, inspected: fs.inspections });
+  return catalogFilesystem({ layers, fs, history, catalogers, inspected: inspectionsOf(fs.inspections, 'catalog') });
 }

@@ -1,5 +1,6 @@
 import { type Finding, findingFingerprint } from '@dhi/contracts';
 import { type Note } from '@dhi/sbom';
+import { coverageRuleId } from './vulnerability-rules.js';
 
 // Notes that leave packages unchecked for vulnerabilities; a missing history only blurs which layer introduced one.
 const GAPS: Partial<Record<Note['code'], { title: string; remediation: string }>> = {
@@ -34,7 +35,7 @@ export function coverageFindings(notes: readonly Note[], layerDigests: readonly 
     if (findings.has(id)) continue;
     findings.set(id, {
       id,
-      ruleId: `coverage.${note.code}`,
+      ruleId: coverageRuleId(note.code),
       category: 'vulnerability',
       severity: 'info',
       confidence,

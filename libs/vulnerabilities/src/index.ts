@@ -5,3 +5,4 @@ export { matchPackages, lookupIn, type MatchedAdvisory, type MatchOutcome, type 
 export { vulnerabilityFinding, severityOf, type FindingContext } from './vulnerability-finding.js';
 export { remediationOf, patchOf } from './remediation.js';
 export { coverageFindings } from './coverage-finding.js';
+export { VULNERABILITY_RULES, vulnerabilityRuleId, coverageRuleId } from './vulnerability-rules.js';

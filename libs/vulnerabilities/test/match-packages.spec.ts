@@ -18,8 +18,9 @@ describe('matchPackages on real advisories', () => {
     expect(matches).toHaveLength(1);
     const finding = vulnerabilityFinding(matches[0]!, { confidence: 0.8 });
     expect(finding).toMatchObject({
-      ruleId: 'CVE-2021-23337',
+      ruleId: 'vulnerability.npm',
       category: 'vulnerability',
+      title: expect.stringMatching(/^CVE-2021-23337 in lodash 4\.17\.20/),
       severity: 'high',
       evidence: {
         layerDigest: `sha256:${'b'.repeat(64)}`,

@@ -37,7 +37,7 @@ describe('anomaly-detector against real Kafka and PostgreSQL', () => {
       env: { BASELINE_WINDOW: String(WINDOW) },
       consumer: { retry: { attempts: 4, initialDelayMs: 50, maxDelayMs: 200 } },
     });
-  }, 90_000);
+  }, 150_000);
 
   afterAll(() => detector?.stop(), 60_000);
 

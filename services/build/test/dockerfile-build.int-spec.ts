@@ -55,6 +55,7 @@ describe('Dockerfile builds with buildah', () => {
     const event = validateEvent(TOPICS.buildCompleted, JSON.parse(completed.value!.toString()));
     if (!event.ok) throw new Error(event.error);
     expect(event.value.data.dockerfile).toBe(`${dockerfile.join('\n')}\n`);
+    expect(event.value.data.context).toEqual({ dockerfilePath: 'Dockerfile', dockerignore: true });
     const requested = await eventOf(TOPICS.buildRequested, id);
     expect(JSON.parse(requested.value!.toString()).data.source).toMatchObject({ kind: 'dockerfile', dockerfilePath: 'Dockerfile', buildArgs: {} });
     expect(event.value.causationid).toBe(JSON.parse(requested.value!.toString()).id);
@@ -78,6 +79,8 @@ describe('Dockerfile builds with buildah', () => {
     const { fs } = await imageFiles(id, ['/hello']);
     expect(fs.contents.get('/hello')?.toString()).toBe('hi\n');
     expect(fs.files.has('/etc/alpine-release')).toBe(true);
+    const completed = JSON.parse((await eventOf(TOPICS.buildCompleted, id)).value!.toString());
+    expect(completed.data.context).toEqual({ dockerfilePath: 'Dockerfile', dockerignore: false });
     const log = await buildLog(service, id);
     expect(log).toContain(`using build ${uploaded.body.id as string}`);
     expect(log).toMatch(/build info 3\.10\.\d+/);

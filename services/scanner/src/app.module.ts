@@ -11,9 +11,10 @@ import { GetScanHttpController } from './get-scan/get-scan.http.controller.js';
 import { GetSbomHttpController } from './get-sbom/get-sbom.http.controller.js';
 import { GetSbomService } from './get-sbom/get-sbom.service.js';
 import { GetScanService } from './get-scan/get-scan.service.js';
-import { catalogBuild } from './on-build-completed/catalog-build.js';
+import { readBuildImage } from './on-build-completed/read-build-image.js';
 import { storeScan } from './on-build-completed/scan-store.js';
 import { RematchWorker } from './rematch/rematch.worker.js';
+import { RulesHttpController } from './rules/rules.http.controller.js';
 import { ScanRecord } from './scan.entity.js';
 
 /**
@@ -22,7 +23,7 @@ import { ScanRecord } from './scan.entity.js';
  */
 @Module({})
 export class AppModule {
-  static forRoot(config: Pick<ScannerConfig, 'DATABASE_URL' | 'REMATCH_INTERVAL_MS'>, kafka: KafkaSettings): DynamicModule {
+  static forRoot(config: Pick<ScannerConfig, 'DATABASE_URL' | 'REMATCH_INTERVAL_MS' | 'RUNTIME_LINEAGES'>, kafka: KafkaSettings): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -33,12 +34,12 @@ export class AppModule {
           verbs: { doing: 'scanning', done: 'scanned' },
           eventIdField: 'scanEventId',
           result: ScanRecord,
-          inspect: catalogBuild,
+          inspect: (build, heartbeat, limits) => readBuildImage(build, heartbeat, { limits, runtimeLineages: config.RUNTIME_LINEAGES }),
           store: storeScan,
           models: ModelRegistry,
         }),
       ],
-      controllers: [GetFindingsHttpController, GetScanHttpController, GetSbomHttpController, AdvisoriesHttpController],
+      controllers: [GetFindingsHttpController, GetScanHttpController, GetSbomHttpController, AdvisoriesHttpController, RulesHttpController],
       providers: [
         GetFindingsService,
         GetScanService,

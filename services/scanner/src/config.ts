@@ -7,6 +7,7 @@ import { CreateScannerTables1767312000000 } from './migrations/1767312000000-cre
 import { CreateAdvisoryTables1767398400000 } from './migrations/1767398400000-create-advisory-tables.js';
 import { CreateSbomTable1767484800000 } from './migrations/1767484800000-create-sbom-table.js';
 import { CreateMatchingTables1767571200000 } from './migrations/1767571200000-create-matching-tables.js';
+import { parseLineagePatterns } from './on-build-completed/runtime-lineages.js';
 import { SbomRecord } from './sbom.entity.js';
 import { ScanRecord } from './scan.entity.js';
 
@@ -22,6 +23,8 @@ export const scannerConfigShape = {
   KAFKA_GROUP_ID: envVar('a Kafka consumer group id (letters, digits, ".", "_", "-")', (raw) => (GROUP_ID.test(raw) ? raw : undefined), SERVICE),
   /** How often the re-matcher looks for advisory changes it has not applied yet (an import through the API wakes it at once). */
   REMATCH_INTERVAL_MS: wholeNumberVar('ms', 100, 3_600_000, 5_000),
+  /** Lineages of runtime (minimal) variants, comma-separated globs: a shell or package manager in them is a finding. */
+  RUNTIME_LINEAGES: envVar('comma-separated lineage patterns (letters, digits, ".", "_", "/", "-", "*")', parseLineagePatterns, ''),
 };
 
 /** What the re-matching worker needs from the config. */

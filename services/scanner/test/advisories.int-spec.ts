@@ -32,7 +32,7 @@ describe('advisory database against real PostgreSQL', () => {
   beforeAll(async () => {
     scanner = await startServiceUnderTest({ definition: scannerService });
     db = scanner.app.get(DataSource);
-  }, 90_000);
+  }, 150_000);
 
   afterAll(() => scanner?.stop(), 60_000);
 

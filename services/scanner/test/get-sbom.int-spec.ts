@@ -34,7 +34,7 @@ describe('scanner SBOM of a scanned build, against real Kafka and PostgreSQL', (
     const event = buildCompletedEvent(scanner.image, scanner.blobs.baseUrl('good'));
     buildId = event.data.buildId;
     await scanner.publisher.publish(TOPICS.buildCompleted, event);
-  }, 90_000);
+  }, 150_000);
 
   afterAll(() => scanner?.stop(), 60_000);
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { dlqTopic, type ScanCompleted, TOPICS } from '@dhi/contracts';
+import { dlqTopic, type FindingPublished, type ScanCompleted, TOPICS } from '@dhi/contracts';
 import { type AnalyserUnderTest, buildCompletedEvent, modelPublishedEvent, pollUntil, startAnalyserUnderTest } from '@dhi/testing';
 import request from 'supertest';
 import { scannerService } from '../src/service.js';
@@ -17,7 +17,7 @@ describe('scanner against real Kafka and PostgreSQL', () => {
       topics: [TOPICS.scanCompleted, TOPICS.findings],
       consumer: { retry: { attempts: 4, initialDelayMs: 50, maxDelayMs: 200 } },
     });
-  }, 90_000);
+  }, 150_000);
 
   afterAll(() => scanner?.stop(), 60_000);
 
@@ -41,18 +41,29 @@ describe('scanner against real Kafka and PostgreSQL', () => {
         totalSize: scanner.image.layers.reduce((sum, layer) => sum + layer.size, 0),
         os: { id: 'debian', versionId: '12', prettyName: 'Debian GNU/Linux 12 (bookworm)' },
       },
-      summary: { critical: 0, high: 0, medium: 0, low: 0, info: 0 },
-      findings: [],
+      summary: { critical: 0, high: 0, medium: 0, low: 3, info: 0 },
+      findings: expect.any(Array),
     });
+    // the sample image runs as uid 1000 with a Debian-like base and no advisories imported: only its metadata gaps
+    expect(completed.data.findings.map((f) => `${f.ruleId} ${f.severity} ${f.title}`).sort()).toEqual([
+      'config.missing-provenance-label low Label org.opencontainers.image.revision is missing',
+      'config.missing-provenance-label low Label org.opencontainers.image.source is missing',
+      'config.no-healthcheck low Image has no HEALTHCHECK',
+    ]);
     expect(SCANNER_VERSION).toMatch(/^\d+\.\d+\.\d+/);
     // every layer was read through the blob API
     for (const layer of scanner.image.layers) expect(scanner.blobs.requests).toContain(`good ${layer.digest}`);
 
     const findings = await http().get(`/v1/builds/${buildId}/findings`).expect(200);
-    expect(findings.body).toEqual({ buildId, modelVersion: null, findings: [] });
+    expect(findings.body).toMatchObject({ buildId, modelVersion: null });
+    expect(findings.body.findings.map((f: { id: string }) => f.id)).toEqual(completed.data.findings.map((f) => f.id));
     const scan = await http().get(`/v1/scans/${buildId}`).expect(200);
     expect(scan.body).toMatchObject({ buildId, scannerVersion: SCANNER_VERSION, inventory: completed.data.inventory, packageCount: 3 });
-    expect(scanner.tap.of(TOPICS.findings, buildId)).toEqual([]);
+    const published = await pollUntil(() => {
+      const events = scanner.tap.of<FindingPublished>(TOPICS.findings, buildId);
+      return events.length === completed.data.findings.length ? events : undefined;
+    }, { timeoutMs: 20_000 });
+    expect(published.map((e) => e.data.finding.id).sort()).toEqual(completed.data.findings.map((f) => f.id).sort());
   });
 
   it('keeps one scan and one event when the same envelope, or another event of the same build, arrives again', async () => {
@@ -68,8 +79,10 @@ describe('scanner against real Kafka and PostgreSQL', () => {
     await pollUntil(() => scanner.logs.find((l) => l['msg'] === 'build already scanned; nothing published' && l['eventId'] === again.id), { timeoutMs: 20_000 });
 
     expect(await scanner.count('SELECT count(*) AS n FROM scans WHERE build_id = $1', [buildId])).toBe(1);
-    expect(await scanner.count('SELECT count(*) AS n FROM outbox WHERE key = $1', [buildId])).toBe(1);
-    expect(await scanner.count('SELECT count(*) AS n FROM outbox WHERE key = $1 AND published_at IS NULL', [buildId])).toBe(0);
+    // scan.completed and one findings event per finding, each once
+    const findings = await scanner.count('SELECT count(*) AS n FROM findings WHERE build_id = $1', [buildId]);
+    expect(await scanner.count('SELECT count(*) AS n FROM outbox WHERE key = $1', [buildId])).toBe(1 + findings);
+    await pollUntil(async () => (await scanner.count('SELECT count(*) AS n FROM outbox WHERE key = $1 AND published_at IS NULL', [buildId])) === 0 || undefined, { timeoutMs: 20_000 });
     expect(scanner.tap.of(TOPICS.scanCompleted, buildId).map((e) => e.id)).toEqual([first.id]);
   });
 

@@ -19,6 +19,8 @@ export const BuildSource = z.discriminatedUnion('kind', [
     buildArgs: z.record(BuildArgName, z.string().max(BUILD_ARG_VALUE_MAX)),
     /** The Dockerfile text, as stored with the build. */
     dockerfile: z.string(),
+    /** Whether the context holds the ignore file the builder applies (absent in events from before it was recorded). */
+    dockerignore: z.boolean().optional(),
   }),
   z.object({ kind: z.literal('registry'), reference: z.string().min(1) }),
 ]);
@@ -57,6 +59,8 @@ export const BuildCompleted = z.object({
   /** Base URL of the build service's blob API; blobs are read from `<blobs.baseUrl>/<digest>`. */
   blobs: z.object({ baseUrl: z.url() }),
   dockerfile: z.string().nullable(),
+  /** For a Dockerfile build: where the Dockerfile is in the context and whether an ignore file came with it. */
+  context: z.object({ dockerfilePath: z.string().min(1), dockerignore: z.boolean().nullable() }).nullable().optional(),
 });
 export type BuildCompleted = z.infer<typeof BuildCompleted>;
 

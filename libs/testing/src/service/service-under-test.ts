@@ -10,6 +10,9 @@ import { requireTestStack } from '../test-stack.js';
 import { captureLogger, type LogLine } from './log-capture.js';
 
 /** How to start a service in-process for one test file. */
+/** How long a started service's consumer may take to join its group. */
+const CONSUMER_JOIN_TIMEOUT_MS = 75_000;
+
 export interface ServiceUnderTestOptions<S extends ServiceConfigShape> {
   definition: ServiceDefinition<S>;
   /** More environment variables (PORT, DATABASE_URL, KAFKA_BROKERS and KAFKA_TOPIC_PREFIX are set). */
@@ -66,7 +69,8 @@ export async function startServiceUnderTest<S extends ServiceConfigShape>(option
     await ensureTopics(kafka, ALL_TOPICS, { logger: quiet });
     app = await startService(definition, config, { logger, consumer: options.consumer, kafka: { retries: kafka.retries } });
     const [consumer] = app.getMicroservices();
-    if (consumer) await firstValueFrom(consumer.status.pipe(filter((s) => s === 'connected'), timeout(30_000)));
+    // a group join waits out rebalances of the namespace's other consumers; on a loaded machine that takes a while
+    if (consumer) await firstValueFrom(consumer.status.pipe(filter((s) => s === 'connected'), timeout(CONSUMER_JOIN_TIMEOUT_MS)));
     publisher = new EventPublisher(kafka, quiet);
     await publisher.connect();
     const started = { app, publisher };

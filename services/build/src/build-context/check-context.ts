@@ -7,6 +7,8 @@ import { readContextArchive, type ContextSummary } from './read-context-archive.
 /** A build context that passed every rule, with the text of its Dockerfile. */
 export interface CheckedContext extends ContextSummary {
   dockerfile: string;
+  /** Whether the context has the ignore file the builder applies (`.dockerignore`, or `<Dockerfile>.dockerignore`). */
+  dockerignore: boolean;
 }
 
 async function readBounded(body: AsyncIterable<Buffer>, maxBytes: number, path: string): Promise<string> {
@@ -27,7 +29,10 @@ async function readBounded(body: AsyncIterable<Buffer>, maxBytes: number, path: 
 export async function checkContext(input: Readable | AsyncIterable<Buffer>, limits: ContextLimits, dockerfilePath: string): Promise<CheckedContext> {
   let dockerfile: string | null = null;
   let dockerfileType: ContextEntryType | null = null;
+  let dockerignore = false;
+  const ignoreFiles = new Set(['.dockerignore', `${dockerfilePath}.dockerignore`]);
   const summary = await readContextArchive(input, limits, async (entry, body) => {
+    if (ignoreFiles.has(entry.path)) dockerignore = entry.type === 'file';
     if (entry.path !== dockerfilePath) return;
     dockerfileType = entry.type;
     dockerfile = entry.type === 'file' ? await readBounded(body, limits.maxDockerfileBytes, dockerfilePath) : null;
@@ -38,5 +43,5 @@ export async function checkContext(input: Readable | AsyncIterable<Buffer>, limi
   }
   const text: string = dockerfile;
   if (text.trim() === '') throw new ContextError('missing_dockerfile', `the Dockerfile "${dockerfilePath}" is empty`);
-  return { ...summary, dockerfile: text };
+  return { ...summary, dockerfile: text, dockerignore };
 }

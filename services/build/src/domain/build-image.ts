@@ -1,4 +1,4 @@
-import { type Envelope, createEvent, type EventCause, TOPICS } from '@dhi/contracts';
+import { type BuildSource, type Envelope, createEvent, type EventCause, TOPICS } from '@dhi/contracts';
 import { type ImportedImage } from '@dhi/image';
 import { type Build } from './build.entity.js';
 
@@ -24,7 +24,7 @@ export function buildCompletedEvent(
   buildId: string,
   naming: BuildNaming,
   imported: ImportedImage,
-  options: { blobsBaseUrl: string; dockerfile: string | null; cause: EventCause },
+  options: { blobsBaseUrl: string; dockerfile: string | null; source?: BuildSource; cause: EventCause },
 ): Envelope {
   const { name, tag, lineage, submitter } = naming;
   const columns = imageColumns(imported);
@@ -40,6 +40,7 @@ export function buildCompletedEvent(
       image: { digest: imported.manifestDigest, configDigest: imported.configDigest, mediaType: imported.manifestMediaType, layers: columns.layers ?? [], platform: imported.platform },
       blobs: { baseUrl: options.blobsBaseUrl },
       dockerfile: options.dockerfile,
+      context: options.source?.kind === 'dockerfile' ? { dockerfilePath: options.source.dockerfilePath, dockerignore: options.source.dockerignore ?? null } : null,
     },
     { source: EVENT_SOURCE, cause: options.cause },
   );

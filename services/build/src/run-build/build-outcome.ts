@@ -56,7 +56,7 @@ export async function recordBuildStored(manager: EntityManager, job: ClaimedJob,
   await setStage(manager, build.id, 'anomaly', 'running', 'waiting for the anomaly detector', { startedAt: now });
   await appendLogLine(manager, build.id, 'store', `stored manifest ${imported.manifestDigest} with its config and ${imported.layers.length} layers`);
   await appendLogLine(manager, build.id, 'scan', `analysis requested for ${formatPlatform(imported.platform)} image ${imported.manifestDigest}`);
-  const completed = buildCompletedEvent(build.id, build, imported, { blobsBaseUrl: outcome.blobsBaseUrl, dockerfile: build.dockerfile, cause: causedBy(job.request) });
+  const completed = buildCompletedEvent(build.id, build, imported, { blobsBaseUrl: outcome.blobsBaseUrl, dockerfile: build.dockerfile, source: build.source, cause: causedBy(job.request) });
   await enqueueEvents(manager, [{ topic: TOPICS.buildCompleted, envelope: completed }]);
   return true;
 }

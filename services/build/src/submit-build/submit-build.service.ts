@@ -108,6 +108,7 @@ export class SubmitBuildService {
       idempotencyKey: submission.key,
       source: {
         kind: 'dockerfile', contextDigest: context.digest, contextSize: context.size, dockerfilePath: context.dockerfilePath, buildArgs, dockerfile: context.dockerfile,
+        dockerignore: context.dockerignore,
       },
       startedAt: submission.startedAt,
       receivedAt: file.receivedAt,

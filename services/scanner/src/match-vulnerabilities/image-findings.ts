@@ -1,10 +1,12 @@
+import { type CheckHit, findingOf } from '@dhi/checks';
 import { type Finding, Severity } from '@dhi/contracts';
 import { type CatalogResult } from '@dhi/sbom';
 import { coverageFindings, indexCandidates, lookupEcosystems, lookupIn, matchPackages, matchTargetsOf, vulnerabilityFinding } from '@dhi/vulnerabilities';
 import { type EntityManager } from 'typeorm';
+import { ruleOf } from '../rules/rule-catalog.js';
 import { type AdvisoryKey, loadCandidates, loadRelatedSeverities } from './advisory-candidates.js';
 
-/** Until the first model gives each signal its own, every vulnerability finding starts from this confidence. */
+/** Until the first model gives each signal its own, every finding starts from this confidence. */
 export const PRIOR_CONFIDENCE = 0.8;
 
 export interface ImageFindings {
@@ -50,8 +52,18 @@ export async function vulnerabilityFindings(manager: EntityManager, catalog: Pic
  * Everything a scan finds in a cataloged image: its vulnerabilities, plus info findings for what could not be cataloged
  * (those do not change with advisories, so re-matching leaves them alone).
  */
-export async function imageFindings(manager: EntityManager, catalog: Pick<CatalogResult, 'os' | 'packages' | 'notes'>, layerDigests: readonly string[]): Promise<ImageFindings> {
+export async function imageFindings(
+  manager: EntityManager,
+  catalog: Pick<CatalogResult, 'os' | 'packages' | 'notes'>,
+  layerDigests: readonly string[],
+  hits: readonly CheckHit[],
+): Promise<ImageFindings> {
   const result = await vulnerabilityFindings(manager, catalog);
   const coverage = coverageFindings(catalog.notes, layerDigests, PRIOR_CONFIDENCE);
-  return { ...result, findings: sortFindings([...result.findings, ...coverage]) };
+  const checks = new Map<string, Finding>();
+  for (const hit of hits) {
+    const finding = findingOf(hit, ruleOf(hit.ruleId), PRIOR_CONFIDENCE);
+    if (!checks.has(finding.id)) checks.set(finding.id, finding);
+  }
+  return { ...result, findings: sortFindings([...result.findings, ...coverage, ...checks.values()]) };
 }

@@ -1,7 +1,6 @@
 import { causedBy, createEvent, emptySeverityCounts, TOPICS } from '@dhi/contracts';
 import { enqueueEvents, type OutboxItem } from '@dhi/persistence';
 import { type AnalysedBuild } from '@dhi/service-kit';
-import { type CatalogResult } from '@dhi/sbom';
 import { type EntityManager } from 'typeorm';
 import { insertFindings, toFindingRecord } from '../finding.entity.js';
 import { imageFindings } from '../match-vulnerabilities/image-findings.js';
@@ -10,6 +9,7 @@ import { storeSbomKeys } from '../match-vulnerabilities/sbom-keys.js';
 import { SbomRecord } from '../sbom.entity.js';
 import { ScanRecord } from '../scan.entity.js';
 import { SCANNER_VERSION } from '../version.js';
+import { type ImageReading } from './read-build-image.js';
 import { summarise } from './scan-result.js';
 
 const SOURCE = 'dhi/scanner';
@@ -21,7 +21,7 @@ const SOURCE = 'dhi/scanner';
  */
 export async function storeScan(
   manager: EntityManager,
-  { event, buildId, build, inventory, modelVersion, extra: catalog }: AnalysedBuild<CatalogResult>,
+  { event, buildId, build, inventory, modelVersion, extra: { catalog, hits } }: AnalysedBuild<ImageReading>,
 ): Promise<string | null> {
   const layerDigests = event.data.image.layers.map((layer) => layer.digest);
   const packageCount = catalog.packages.length;
@@ -37,7 +37,7 @@ export async function storeScan(
   const { os, packages, removed, notes } = catalog;
   await manager.insert(SbomRecord, { buildId, os, packages, removed, notes });
   await lockMatchingShared(manager);
-  const { findings, keys } = await imageFindings(manager, catalog, layerDigests);
+  const { findings, keys } = await imageFindings(manager, catalog, layerDigests, hits);
   await storeSbomKeys(manager, buildId, keys);
   const summary = summarise(findings);
   await manager.update(ScanRecord, { buildId }, { summary });

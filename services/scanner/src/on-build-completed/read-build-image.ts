@@ -1,0 +1,75 @@
+import { type CheckHit, checkImageConfig, checkPermissions, wantsPermissionContent } from '@dhi/checks';
+import { type BuildCompleted, type ImageInventory } from '@dhi/contracts';
+import { type BlobSource, HttpBlobSource, type ImageFilesystem, type ImageLimits, inventoryOf, osReleaseOf, readImageConfig, resolveImagePath } from '@dhi/image';
+import { type CatalogResult, catalogImage } from '@dhi/sbom';
+import { type InspectedBuild } from '@dhi/service-kit';
+import { isRuntimeLineage } from './runtime-lineages.js';
+
+// Well below a Kafka consumer's 30 s session timeout, as while the inventory is read.
+const HEARTBEAT_EVERY_MS = 5_000;
+
+/** What the scanner reads of a build's image: its packages and the hits of the file and config checks. */
+export interface ImageReading {
+  catalog: CatalogResult;
+  hits: CheckHit[];
+}
+
+export interface ReadSettings {
+  limits?: Partial<ImageLimits>;
+  runtimeLineages: readonly RegExp[];
+}
+
+/** A captured final-filesystem file, following symlinks and hard links inside the image. */
+function contentOf(fs: ImageFilesystem<unknown>, path: string): Buffer | undefined {
+  const resolved = resolveImagePath(fs.files, path, { implicitDirectories: true });
+  if (resolved === null) return undefined;
+  const file = fs.files.get(resolved);
+  return fs.contents.get(resolved) ?? (file?.type === 'hardlink' && file.linkTarget ? fs.contents.get(file.linkTarget) : undefined);
+}
+
+/**
+ * The scanner's read of a build.completed image, once: packages (catalogImage), the inventory every analyser publishes,
+ * and, from the same filesystem, the permission and image-config checks. Blobs come from the build service's blob API,
+ * with a heartbeat before each layer and while a large one streams.
+ */
+export async function readBuildImage(
+  build: Pick<BuildCompleted, 'image' | 'blobs' | 'lineage'>,
+  heartbeat: () => Promise<void>,
+  settings: ReadSettings,
+): Promise<InspectedBuild<ImageReading>> {
+  const blobs = new HttpBlobSource(build.blobs.baseUrl);
+  const source: BlobSource = {
+    open: async (digest) => {
+      await heartbeat();
+      return blobs.open(digest);
+    },
+  };
+  // a failed background heartbeat means a rebalance, which the next awaited one reports
+  const timer = setInterval(() => void heartbeat().catch(() => undefined), HEARTBEAT_EVERY_MS);
+  try {
+    const config = await readImageConfig(source, build.image.configDigest, { limits: settings.limits });
+    const layers = build.image.layers;
+    let inventory: ImageInventory | undefined;
+    const hits: CheckHit[] = [];
+    const catalog = await catalogImage(layers, source, {
+      ...(settings.limits ? { limits: settings.limits } : {}),
+      onFilesystem: (fs) => {
+        inventory = inventoryOf(build.image, fs);
+      },
+      extra: {
+        wantContent: wantsPermissionContent,
+        onFilesystem: (fs) => {
+          const release = osReleaseOf(fs);
+          const os = release ? { id: release.id, versionId: release.versionId } : null;
+          hits.push(...checkPermissions({ fs, layers, os, contentOf: (path) => contentOf(fs, path) }));
+          const runtimeVariant = isRuntimeLineage(settings.runtimeLineages, build.lineage);
+          hits.push(...checkImageConfig({ config, fs, runtimeVariant, findSecrets: () => [], layers }));
+        },
+      },
+    });
+    if (!inventory) throw new Error('the image was cataloged without its filesystem being seen');
+    return { inventory, extra: { catalog, hits } };
+  } finally {
+    clearInterval(timer);
+  }
+}
