@@ -15,8 +15,10 @@ const CANDIDATES = `SELECT p.ecosystem, p.name, p.affected, a.id, a.aliases, a.s
   JOIN unnest($1::text[], $2::text[]) AS k(ecosystem, name) ON p.ecosystem = k.ecosystem AND p.name = k.name
   WHERE a.withdrawn IS NULL`;
 
+// `aliases && $1` over thousands of ids (Go records carry no severity) costs seconds per scan; probing each row's few
+// aliases against the array costs milliseconds (bench/sbom-match)
 const RELATED = `SELECT id, aliases, severity FROM "${SCHEMA}"."advisories"
-  WHERE withdrawn IS NULL AND (id = ANY($1::text[]) OR aliases && $1::text[])`;
+  WHERE withdrawn IS NULL AND (id = ANY($1::text[]) OR EXISTS (SELECT 1 FROM unnest(aliases) AS alias WHERE alias = ANY($1::text[])))`;
 
 interface CandidateRow {
   ecosystem: string;

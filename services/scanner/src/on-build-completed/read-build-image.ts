@@ -3,6 +3,8 @@ import { type BuildCompleted, type ImageInventory } from '@dhi/contracts';
 import { type BlobSource, HttpBlobSource, type ImageFilesystem, type ImageLimits, inventoryOf, osReleaseOf, readImageConfig, resolveImagePath } from '@dhi/image';
 import { type CatalogResult, catalogImage } from '@dhi/sbom';
 import { type InspectedBuild } from '@dhi/service-kit';
+import { resolvePatches } from './dockerfile-patches.js';
+import { dockerfileHits } from './dockerfile-hits.js';
 import { isRuntimeLineage } from './runtime-lineages.js';
 
 // Well below a Kafka consumer's 30 s session timeout, as while the inventory is read.
@@ -33,7 +35,7 @@ function contentOf(fs: ImageFilesystem<unknown>, path: string): Buffer | undefin
  * with a heartbeat before each layer and while a large one streams.
  */
 export async function readBuildImage(
-  build: Pick<BuildCompleted, 'image' | 'blobs' | 'lineage'>,
+  build: Pick<BuildCompleted, 'image' | 'blobs' | 'lineage' | 'dockerfile' | 'context'>,
   heartbeat: () => Promise<void>,
   settings: ReadSettings,
 ): Promise<InspectedBuild<ImageReading>> {
@@ -68,7 +70,9 @@ export async function readBuildImage(
       },
     });
     if (!inventory) throw new Error('the image was cataloged without its filesystem being seen');
-    return { inventory, extra: { catalog, hits } };
+    const dockerfile = build.dockerfile === null ? null : { text: build.dockerfile, path: build.context?.dockerfilePath ?? 'Dockerfile' };
+    if (dockerfile) hits.push(...dockerfileHits(dockerfile, build.context?.dockerignore ?? null));
+    return { inventory, extra: { catalog, hits: resolvePatches(hits, dockerfile) } };
   } finally {
     clearInterval(timer);
   }
