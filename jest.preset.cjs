@@ -1,7 +1,7 @@
 // Shared Jest settings: swc compiles TypeScript and the ESM-only @nestjs/* packages to CommonJS.
 const path = require('node:path');
 
-const libs = ['contracts', 'messaging', 'persistence', 'image', 'sbom', 'advisories', 'versions', 'vulnerabilities', 'checks', 'dockerfile', 'secrets', 'service-kit', 'model-registry', 'testing'];
+const libs = ['contracts', 'messaging', 'persistence', 'image', 'sbom', 'advisories', 'versions', 'vulnerabilities', 'checks', 'profile', 'anomalies', 'dockerfile', 'secrets', 'service-kit', 'model-registry', 'testing'];
 
 module.exports = {
   testEnvironment: 'node',

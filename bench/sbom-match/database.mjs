@@ -3,7 +3,7 @@
 import path from 'node:path';
 import pg from 'pg';
 import { ensureDatabase, freePort, startPostgres } from '../../tools/stack/index.mjs';
-import { dist } from './dist.mjs';
+import { dist } from '../support/dist.mjs';
 
 // one per process, so two benches on one server never share a database
 const DATABASE = `dhi_bench_sbom_match_${process.pid}`;

@@ -1,7 +1,7 @@
 // Child process of run.mjs for one image: alternates, round after round, the reference (only reading the layers), the
 // catalog, and the catalog followed by matching, then prints the timings, counts and its own peak RSS as JSON.
 // Usage (by run.mjs): node --expose-gc image-run.mjs '{"storeDir","layers","databaseUrl","runs"}'
-import { dist, log, rotate, timed } from './dist.mjs';
+import { alternateRounds, dist, log, timed } from '../support/dist.mjs';
 import { openScannerDatabase } from './database.mjs';
 
 const { storeDir, layers, databaseUrl, runs } = JSON.parse(process.argv[2]);
@@ -24,21 +24,12 @@ const MODES = {
 };
 
 try {
-  const seconds = { reference: [], catalog: [], catalogAndMatch: [], matchOnly: [] };
-  let last = {};
   // round 0 warms the page cache, the JIT and the connection pool, and is not counted
-  for (let round = 0; round <= runs; round += 1) {
-    const line = [];
-    for (const mode of rotate(Object.keys(MODES), round)) {
-      const { seconds: s, value } = await timed(MODES[mode]);
-      line.push(`${mode} ${s.toFixed(3)} s`);
-      if (round === 0) continue;
-      seconds[mode].push(s);
-      if (mode === 'catalogAndMatch') seconds.matchOnly.push(value.matchSeconds);
-      last = { ...last, ...value };
-    }
-    log(`  round ${round}${round === 0 ? ' (warm-up)' : ''}: ${line.join(', ')}`);
-  }
+  const matchOnly = [];
+  const { seconds, last } = await alternateRounds(MODES, runs, (mode, value) => {
+    if (mode === 'catalogAndMatch') matchOnly.push(value.matchSeconds);
+  });
+  seconds.matchOnly = matchOnly;
   const { catalog, matched, entries } = last;
   const findingPaths = [...new Set(matched.findings.map((f) => f.evidence.path))];
   // one dpkg status file holds every Debian package: a package is its name and version at its metadata path

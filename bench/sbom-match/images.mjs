@@ -2,7 +2,7 @@
 // debootstrap Debian 12 minbase image and the 2,000-package npm image.
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { corporaDir, dist } from './dist.mjs';
+import { corporaDir, dist } from '../support/dist.mjs';
 import { writeNpmLayer } from './npm-layer.mjs';
 import { planNpmPackages } from './npm-plan.mjs';
 

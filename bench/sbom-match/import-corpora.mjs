@@ -1,7 +1,7 @@
 // (c) Import time of the shared advisory corpora through the scanner's own import (the code behind the import API and
 // `npm run advisories:import`), one source after the other into the fresh database.
 import path from 'node:path';
-import { corporaDir, dist, round, timed } from './dist.mjs';
+import { corporaDir, dist, round, timed } from '../support/dist.mjs';
 
 export const CORPUS_SOURCES = ['osv/go', 'osv/pypi', 'osv/maven', 'osv/npm', 'debian/DSA/list', 'debian/DLA/list'];
 

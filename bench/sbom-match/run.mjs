@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createTeardown, isRoot } from '../../tools/stack/index.mjs';
 import { openBenchDatabase } from './database.mjs';
-import { log, median, mib, round } from './dist.mjs';
+import { log, median, mib, round } from '../support/dist.mjs';
 import { checkNpmFindings, prepareImages } from './images.mjs';
 import { importCorpora } from './import-corpora.mjs';
 import { measureThroughput } from './throughput.mjs';

@@ -2,7 +2,7 @@
 // ecosystems store, plus the source packages the DSAs name for Debian 11, each at a version one of its ranges affects.
 // The reference, in the same run, is the advisory lookup alone (loadCandidates); version evaluation and the
 // related-severity query are timed too, so the report splits database time from evaluation.
-import { dist, log, median, rotate, round, timed } from './dist.mjs';
+import { dist, log, median, rotate, round, timed } from '../support/dist.mjs';
 
 const LANGUAGE = { Go: 'golang', PyPI: 'pypi', Maven: 'maven', npm: 'npm' };
 const DEBIAN_OS = { id: 'debian', versionId: '11', prettyName: null, ecosystem: 'Debian:11' };

@@ -23,7 +23,7 @@ import { ScanRecord } from './scan.entity.js';
  */
 @Module({})
 export class AppModule {
-  static forRoot(config: Pick<ScannerConfig, 'DATABASE_URL' | 'REMATCH_INTERVAL_MS' | 'RUNTIME_LINEAGES'>, kafka: KafkaSettings): DynamicModule {
+  static forRoot(config: Pick<ScannerConfig, 'DATABASE_URL' | 'REMATCH_INTERVAL_MS' | 'RUNTIME_LINEAGES' | 'SECRET_ALLOW_PATHS'>, kafka: KafkaSettings): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -34,7 +34,7 @@ export class AppModule {
           verbs: { doing: 'scanning', done: 'scanned' },
           eventIdField: 'scanEventId',
           result: ScanRecord,
-          inspect: (build, heartbeat, limits) => readBuildImage(build, heartbeat, { limits, runtimeLineages: config.RUNTIME_LINEAGES }),
+          inspect: (build, heartbeat, limits) => readBuildImage(build, heartbeat, { limits, runtimeLineages: config.RUNTIME_LINEAGES, secretAllowPaths: config.SECRET_ALLOW_PATHS }),
           store: storeScan,
           models: ModelRegistry,
         }),

@@ -14,6 +14,6 @@ describe('scanner config', () => {
   it('owns the scanner schema, with the base migration first', () => {
     const options = databaseOptions({ DATABASE_URL: 'postgres://u@h/db' });
     expect(options.schema).toBe('scanner');
-    expect(options.migrations.map((m) => m.name)).toEqual(['PersistenceBase1000000000000', 'CreateScannerTables1767312000000', 'CreateAdvisoryTables1767398400000', 'CreateSbomTable1767484800000', 'CreateMatchingTables1767571200000']);
+    expect(options.migrations.map((m) => m.name)).toEqual(['PersistenceBase1000000000000', 'CreateScannerTables1767312000000', 'CreateAdvisoryTables1767398400000', 'CreateSbomTable1767484800000', 'CreateMatchingTables1767571200000', 'AddScanReport1767657600000']);
   });
 });

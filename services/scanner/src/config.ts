@@ -7,7 +7,8 @@ import { CreateScannerTables1767312000000 } from './migrations/1767312000000-cre
 import { CreateAdvisoryTables1767398400000 } from './migrations/1767398400000-create-advisory-tables.js';
 import { CreateSbomTable1767484800000 } from './migrations/1767484800000-create-sbom-table.js';
 import { CreateMatchingTables1767571200000 } from './migrations/1767571200000-create-matching-tables.js';
-import { parseLineagePatterns } from './on-build-completed/runtime-lineages.js';
+import { AddScanReport1767657600000 } from './migrations/1767657600000-add-scan-report.js';
+import { parseLineagePatterns, parsePathGlobs } from './on-build-completed/runtime-lineages.js';
 import { SbomRecord } from './sbom.entity.js';
 import { ScanRecord } from './scan.entity.js';
 
@@ -25,6 +26,8 @@ export const scannerConfigShape = {
   REMATCH_INTERVAL_MS: wholeNumberVar('ms', 100, 3_600_000, 5_000),
   /** Lineages of runtime (minimal) variants, comma-separated globs: a shell or package manager in them is a finding. */
   RUNTIME_LINEAGES: envVar('comma-separated lineage patterns (letters, digits, ".", "_", "/", "-", "*")', parseLineagePatterns, ''),
+  /** Paths the secret scan neither reads nor reports: comma-separated globs, each starting with `/` or `**` (see docs/checks.md). */
+  SECRET_ALLOW_PATHS: envVar('comma-separated absolute path globs', parsePathGlobs, ''),
 };
 
 /** What the re-matching worker needs from the config. */
@@ -41,7 +44,11 @@ export function databaseOptions(config: Pick<ScannerConfig, 'DATABASE_URL'>, log
     url: config.DATABASE_URL,
     schema: SCHEMA,
     entities: [ScanRecord, FindingRecord, SbomRecord, ModelRecord],
-    migrations: [createBaseMigration(SCHEMA), CreateScannerTables1767312000000, CreateAdvisoryTables1767398400000, CreateSbomTable1767484800000, CreateMatchingTables1767571200000],
+    migrations: [
+      createBaseMigration(SCHEMA),
+      CreateScannerTables1767312000000, CreateAdvisoryTables1767398400000, CreateSbomTable1767484800000, CreateMatchingTables1767571200000,
+      AddScanReport1767657600000,
+    ],
     logger,
   };
 }

@@ -1,5 +1,6 @@
 import { type ImageInventory, type SeverityCounts } from '@dhi/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { type ChecksReport } from './on-build-completed/image-checks.js';
 
 /** One scan per build: who the build is, what was read of its image, and with which scanner and model. */
 @Entity({ name: 'scans' })
@@ -36,6 +37,10 @@ export class ScanRecord {
 
   @Column({ name: 'package_count', type: 'integer' })
   packageCount!: number;
+
+  /** What the checks read and skipped; null for scans from before it was recorded. */
+  @Column({ type: 'jsonb', nullable: true })
+  report!: ChecksReport | null;
 
   @Column({ name: 'scanned_at', type: 'timestamptz', default: () => 'now()' })
   scannedAt!: Date;

@@ -15,7 +15,7 @@ export class GetScanHttpController {
   @Get(':buildId')
   @ApiOperation({ summary: 'A stored scan', description: 'The build reference, scanner and model versions, image inventory and severity summary.' })
   @ApiParam({ name: 'buildId', description: 'Build id (UUID)' })
-  @ApiResponse({ status: 200, description: '{buildId, build, scannerVersion, modelVersion, packageCount, inventory, summary, scannedAt}' })
+  @ApiResponse({ status: 200, description: '{buildId, build, scannerVersion, modelVersion, packageCount, inventory, summary, report{secrets{filesScanned, bytesScanned, binarySkipped, oversizeSkipped, allowlisted, …}}, scannedAt}' })
   @ApiResponse({ status: 400, description: 'The id is not a UUID (problem JSON)' })
   @ApiResponse({ status: 404, description: 'The build has not been scanned (yet) (problem JSON)' })
   scan(@Param('buildId', new ZodValidationPipe(BuildIdParam)) buildId: string): Promise<ScanView> {

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type BuildRef, type ImageInventory, type SeverityCounts } from '@dhi/contracts';
 import { DataSource } from 'typeorm';
+import { type ChecksReport } from '../on-build-completed/image-checks.js';
 import { ScanRecord } from '../scan.entity.js';
 import { scanNotFound } from '../scan-not-found.error.js';
 
@@ -13,6 +14,8 @@ export interface ScanView {
   packageCount: number;
   inventory: ImageInventory;
   summary: SeverityCounts;
+  /** What the checks read and skipped (secret scan counts); null for scans from before it was recorded. */
+  report: ChecksReport | null;
   scannedAt: string;
 }
 
@@ -32,6 +35,7 @@ export class GetScanService {
       packageCount: scan.packageCount,
       inventory: scan.inventory,
       summary: scan.summary,
+      report: scan.report,
       scannedAt: scan.scannedAt.toISOString(),
     };
   }

@@ -1,10 +1,11 @@
-import { type CheckHit, checkImageConfig, checkPermissions, wantsPermissionContent } from '@dhi/checks';
+import { type CheckHit } from '@dhi/checks';
 import { type BuildCompleted, type ImageInventory } from '@dhi/contracts';
-import { type BlobSource, HttpBlobSource, type ImageFilesystem, type ImageLimits, inventoryOf, osReleaseOf, readImageConfig, resolveImagePath } from '@dhi/image';
+import { type BlobSource, HttpBlobSource, type ImageLimits, inventoryOf, readImageConfig } from '@dhi/image';
 import { type CatalogResult, catalogImage } from '@dhi/sbom';
 import { type InspectedBuild } from '@dhi/service-kit';
 import { resolvePatches } from './dockerfile-patches.js';
 import { dockerfileHits } from './dockerfile-hits.js';
+import { type ChecksReport, imageChecks } from './image-checks.js';
 import { isRuntimeLineage } from './runtime-lineages.js';
 
 // Well below a Kafka consumer's 30 s session timeout, as while the inventory is read.
@@ -14,19 +15,13 @@ const HEARTBEAT_EVERY_MS = 5_000;
 export interface ImageReading {
   catalog: CatalogResult;
   hits: CheckHit[];
+  report: ChecksReport;
 }
 
 export interface ReadSettings {
   limits?: Partial<ImageLimits>;
   runtimeLineages: readonly RegExp[];
-}
-
-/** A captured final-filesystem file, following symlinks and hard links inside the image. */
-function contentOf(fs: ImageFilesystem<unknown>, path: string): Buffer | undefined {
-  const resolved = resolveImagePath(fs.files, path, { implicitDirectories: true });
-  if (resolved === null) return undefined;
-  const file = fs.files.get(resolved);
-  return fs.contents.get(resolved) ?? (file?.type === 'hardlink' && file.linkTarget ? fs.contents.get(file.linkTarget) : undefined);
+  secretAllowPaths: readonly string[];
 }
 
 /**
@@ -52,27 +47,20 @@ export async function readBuildImage(
     const config = await readImageConfig(source, build.image.configDigest, { limits: settings.limits });
     const layers = build.image.layers;
     let inventory: ImageInventory | undefined;
-    const hits: CheckHit[] = [];
+    const runtimeVariant = isRuntimeLineage(settings.runtimeLineages, build.lineage);
+    const checks = imageChecks({ config, layers, runtimeVariant, secrets: { allowPaths: settings.secretAllowPaths } });
     const catalog = await catalogImage(layers, source, {
       ...(settings.limits ? { limits: settings.limits } : {}),
       onFilesystem: (fs) => {
         inventory = inventoryOf(build.image, fs);
       },
-      extra: {
-        wantContent: wantsPermissionContent,
-        onFilesystem: (fs) => {
-          const release = osReleaseOf(fs);
-          const os = release ? { id: release.id, versionId: release.versionId } : null;
-          hits.push(...checkPermissions({ fs, layers, os, contentOf: (path) => contentOf(fs, path) }));
-          const runtimeVariant = isRuntimeLineage(settings.runtimeLineages, build.lineage);
-          hits.push(...checkImageConfig({ config, fs, runtimeVariant, findSecrets: () => [], layers }));
-        },
-      },
+      extra: checks.extra,
     });
+    const hits = checks.hits();
     if (!inventory) throw new Error('the image was cataloged without its filesystem being seen');
     const dockerfile = build.dockerfile === null ? null : { text: build.dockerfile, path: build.context?.dockerfilePath ?? 'Dockerfile' };
     if (dockerfile) hits.push(...dockerfileHits(dockerfile, build.context?.dockerignore ?? null));
-    return { inventory, extra: { catalog, hits: resolvePatches(hits, dockerfile) } };
+    return { inventory, extra: { catalog, hits: resolvePatches(hits, dockerfile), report: checks.report() } };
   } finally {
     clearInterval(timer);
   }

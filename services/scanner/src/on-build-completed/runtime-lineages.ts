@@ -10,3 +10,9 @@ export function parseLineagePatterns(raw: string): RegExp[] | undefined {
 
 /** Whether a lineage is configured as a runtime variant. */
 export const isRuntimeLineage = (patterns: readonly RegExp[], lineage: string): boolean => patterns.some((p) => p.test(lineage));
+
+/** Path globs from a comma-separated list, each absolute or starting with `**`; undefined when one is neither. */
+export function parsePathGlobs(raw: string): string[] | undefined {
+  const globs = raw.split(',').map((g) => g.trim()).filter((g) => g !== '');
+  return globs.every((g) => g.startsWith('/') || g.startsWith('**/')) ? globs : undefined;
+}

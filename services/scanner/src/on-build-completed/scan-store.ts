@@ -21,7 +21,7 @@ const SOURCE = 'dhi/scanner';
  */
 export async function storeScan(
   manager: EntityManager,
-  { event, buildId, build, inventory, modelVersion, extra: { catalog, hits } }: AnalysedBuild<ImageReading>,
+  { event, buildId, build, inventory, modelVersion, extra: { catalog, hits, report } }: AnalysedBuild<ImageReading>,
 ): Promise<string | null> {
   const layerDigests = event.data.image.layers.map((layer) => layer.digest);
   const packageCount = catalog.packages.length;
@@ -29,7 +29,7 @@ export async function storeScan(
     .createQueryBuilder()
     .insert()
     .into(ScanRecord)
-    .values({ buildId, ...build, scannerVersion: SCANNER_VERSION, modelVersion, inventory, summary: emptySeverityCounts(), packageCount })
+    .values({ buildId, ...build, scannerVersion: SCANNER_VERSION, modelVersion, inventory, summary: emptySeverityCounts(), packageCount, report })
     .orIgnore()
     .returning('build_id')
     .execute();

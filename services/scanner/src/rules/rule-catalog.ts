@@ -1,9 +1,10 @@
 import { CONFIG_RULES, PERMISSION_RULES, type Rule } from '@dhi/checks';
 import { DOCKERFILE_RULES } from '@dhi/dockerfile';
+import { SECRET_RULES } from '@dhi/secrets';
 import { VULNERABILITY_RULES } from '@dhi/vulnerabilities';
 
 /** Every rule the scanner's findings can name, by family; ids are unique (checked when the module loads). */
-export const RULE_CATALOG: readonly Rule[] = Object.freeze([...VULNERABILITY_RULES, ...CONFIG_RULES, ...PERMISSION_RULES, ...DOCKERFILE_RULES]);
+export const RULE_CATALOG: readonly Rule[] = Object.freeze([...VULNERABILITY_RULES, ...CONFIG_RULES, ...PERMISSION_RULES, ...DOCKERFILE_RULES, ...SECRET_RULES]);
 
 const BY_ID = new Map<string, Rule>();
 for (const rule of RULE_CATALOG) {

@@ -20,6 +20,7 @@ const MODULES = {
   advisorySource: 'services/scanner/src/advisories/advisory-source.js',
   imageFindings: 'services/scanner/src/match-vulnerabilities/image-findings.js',
   advisoryCandidates: 'services/scanner/src/match-vulnerabilities/advisory-candidates.js',
+  imageChecks: 'services/scanner/src/on-build-completed/image-checks.js',
 };
 
 /** One compiled module by its short name (see MODULES); says how to build dist/ when it is missing. */
@@ -65,3 +66,25 @@ export const rotate = (items, n) => items.map((_, index) => items[(index + n) % 
 export const round = (value, digits = 3) => Number(value.toFixed(digits));
 
 export const mib = (bytes) => (bytes / 1048576).toFixed(0);
+
+/**
+ * Runs the measured modes round after round, in rotating order, the first round as an uncounted warm-up; returns the
+ * seconds per mode and the value each mode returned last (merged), and logs each round.
+ */
+export async function alternateRounds(modes, runs, onValue = () => undefined) {
+  const seconds = Object.fromEntries(Object.keys(modes).map((mode) => [mode, []]));
+  let last = {};
+  for (let round = 0; round <= runs; round += 1) {
+    const line = [];
+    for (const mode of rotate(Object.keys(modes), round)) {
+      const { seconds: s, value } = await timed(modes[mode]);
+      line.push(`${mode} ${s.toFixed(3)} s`);
+      if (round === 0) continue;
+      seconds[mode].push(s);
+      onValue(mode, value, seconds);
+      last = { ...last, ...value };
+    }
+    log(`  round ${round}${round === 0 ? ' (warm-up)' : ''}: ${line.join(', ')}`);
+  }
+  return { seconds, last };
+}

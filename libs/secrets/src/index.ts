@@ -1,0 +1,15 @@
+export { SECRET_RULES } from './secret-rules.js';
+export { CONTENT_FORMATS, PRIVATE_KEY_RULE_IDS, SELF_IDENTIFYING_RULE_IDS } from './content-formats.js';
+export { type ScanContext, type SecretFormat } from './secret-format.js';
+export { isSourceCodePath } from './source-files.js';
+export { isDocumentationExample } from './doc-examples.js';
+export { FILE_NAME_RULES, fileNameRuleOf, type FileNameRule } from './file-name-rules.js';
+export { scanText, SecretScanner, MAX_MATCH_CHARS, type ScanTextOptions } from './secret-scanner.js';
+export { type SecretMatch } from './secret-match.js';
+export { redactSecret, secretFingerprint, shannonEntropy } from './redaction.js';
+export { secretInspector, type SecretFileResult } from './secret-inspector.js';
+export { DEFAULT_MAX_FILE_BYTES, type SecretScanOptions } from './scan-options.js';
+export { DEFAULT_PATH_POLICIES, globToRegExp, type PathPolicy } from './path-globs.js';
+export { secretHits, type SecretScanReport } from './secret-hits.js';
+export { type SecretHitsInput } from './content-hits.js';
+export { looksBinary } from './text-sniff.js';
