@@ -14,4 +14,11 @@ export class BaselineRecord {
 
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
   updatedAt!: Date;
+
+  /** When an administrator last emptied it, and who; null when it never was. */
+  @Column({ name: 'reset_at', type: 'timestamptz', nullable: true })
+  resetAt!: Date | null;
+
+  @Column({ name: 'reset_by', type: 'text', nullable: true })
+  resetBy!: string | null;
 }

@@ -1,11 +1,12 @@
 import { ModelRecord } from '@dhi/model-registry';
 import { createBaseMigration, type PersistenceLogger, type ServiceDatabaseOptions } from '@dhi/persistence';
-import { envVar, serviceConfigShape } from '@dhi/service-kit';
+import { envVar, serviceConfigShape, wholeNumberVar } from '@dhi/service-kit';
 import { type z } from 'zod';
 import { AnomalyRecord } from './anomaly.entity.js';
 import { BaselineMemberRecord } from './baseline-member.entity.js';
 import { BaselineRecord } from './baseline.entity.js';
 import { CreateAnomalyDetectorTables1767312000000 } from './migrations/1767312000000-create-anomaly-detector-tables.js';
+import { AddBuildProfile1767744000000 } from './migrations/1767744000000-add-build-profile.js';
 import { ProfileRecord } from './profile.entity.js';
 
 export const SERVICE = 'anomaly-detector';
@@ -25,6 +26,10 @@ export const anomalyDetectorConfigShape = {
     (raw) => (/^\d{1,4}$/.test(raw) && Number(raw) >= 1 && Number(raw) <= MAX_WINDOW ? Number(raw) : undefined),
     '20',
   ),
+  /** Below this many approved builds a lineage's drift checks report "baseline too small" instead of guessing. */
+  MIN_BASELINE: wholeNumberVar('builds', 1, 100, 3),
+  /** Bearer token of administrators (baseline reset); unset: administrative endpoints answer 403. */
+  ADMIN_TOKEN: envVar<string | null>('a token of at least 16 characters', (raw) => (raw === '' ? null : raw.length >= 16 ? raw : undefined), ''),
 };
 
 export type AnomalyDetectorConfig = z.infer<z.ZodObject<typeof anomalyDetectorConfigShape>>;
@@ -35,7 +40,7 @@ export function databaseOptions(config: Pick<AnomalyDetectorConfig, 'DATABASE_UR
     url: config.DATABASE_URL,
     schema: SCHEMA,
     entities: [ProfileRecord, AnomalyRecord, BaselineRecord, BaselineMemberRecord, ModelRecord],
-    migrations: [createBaseMigration(SCHEMA), CreateAnomalyDetectorTables1767312000000],
+    migrations: [createBaseMigration(SCHEMA), CreateAnomalyDetectorTables1767312000000, AddBuildProfile1767744000000],
     logger,
   };
 }

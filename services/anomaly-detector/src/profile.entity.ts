@@ -1,4 +1,5 @@
 import { type ImageInventory, type SeverityCounts } from '@dhi/contracts';
+import { type BuildProfile } from '@dhi/profile';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** What the detector saw of one build, and the baseline and model it was compared with. */
@@ -39,6 +40,14 @@ export class ProfileRecord {
 
   @Column({ type: 'jsonb' })
   summary!: SeverityCounts;
+
+  /** The build's full profile; null for builds profiled before profiles were kept (they never join a comparison). */
+  @Column({ type: 'jsonb', nullable: true })
+  profile!: BuildProfile | null;
+
+  /** What the comparison could not do or left out (baseline too small, unorderable versions, rebuild of an approved image). */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  notes!: string[];
 
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;

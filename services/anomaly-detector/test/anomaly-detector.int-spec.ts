@@ -62,11 +62,19 @@ describe('anomaly-detector against real Kafka and PostgreSQL', () => {
         totalSize: detector.image.layers.reduce((sum, layer) => sum + layer.size, 0),
         os: { id: 'debian', versionId: '12', prettyName: 'Debian GNU/Linux 12 (bookworm)' },
       },
-      summary: { critical: 0, high: 0, medium: 0, low: 0, info: 0 },
-      anomalies: [],
+      summary: { critical: 0, high: 0, medium: 0, low: 0, info: 1 },
+      anomalies: [expect.objectContaining({ kind: 'baseline_too_small', severity: 'info', explanation: 'baseline has 0 of 3 approved builds: drift checks skipped' })],
     });
     const anomalies = await http().get(`/v1/builds/${buildId}/anomalies`).expect(200);
-    expect(anomalies.body).toEqual({ buildId, lineage: ofLineage, baseline: { size: 0, version: 0 }, modelVersion: null, anomalies: [] });
+    expect(anomalies.body).toEqual({
+      buildId,
+      lineage: ofLineage,
+      baseline: { size: 0, version: 0 },
+      modelVersion: null,
+      score: 0,
+      anomalies: completed.data.anomalies,
+      notes: expect.any(Array),
+    });
     await http().get(baselinePath(ofLineage)).expect(404);
   });
 

@@ -5,13 +5,22 @@ import { DataSource } from 'typeorm';
 import { AnomalyRecord, toAnomaly } from '../anomaly.entity.js';
 import { ProfileRecord } from '../profile.entity.js';
 
+const RANK: Readonly<Record<Anomaly['severity'], number>> = { critical: 0, high: 1, medium: 2, low: 3, info: 4 };
+
+/** Most severe first, then the most confident. */
+const sortAnomalies = (anomalies: Anomaly[]): Anomaly[] => anomalies.sort((a, b) => RANK[a.severity] - RANK[b.severity] || b.confidence - a.confidence || (a.id < b.id ? -1 : 1));
+
 /** The anomalies of a build as DESIGN §8 shows them. */
 export interface BuildAnomalies {
   buildId: string;
   lineage: string;
   baseline: { size: number; version: number };
   modelVersion: string | null;
+  /** Overall score: the weighted surprisal (bits) of the unsuppressed anomalies, 0 for a build like its lineage. */
+  score: number;
   anomalies: Anomaly[];
+  /** What the comparison could not do or left out ("baseline has 1 of 3 approved builds: drift checks skipped", …). */
+  notes: string[];
 }
 
 @Injectable()
@@ -29,7 +38,9 @@ export class GetAnomaliesService {
       lineage: profile.lineage,
       baseline: { size: profile.baselineSize, version: profile.baselineVersion },
       modelVersion: profile.modelVersion,
-      anomalies: records.map(toAnomaly),
+      score: profile.score,
+      anomalies: sortAnomalies(records.map(toAnomaly)),
+      notes: profile.notes,
     };
   }
 }

@@ -1,5 +1,5 @@
 import { type Anomaly } from '@dhi/contracts';
-import { overallScore, summarise } from './anomaly-result.js';
+import { summarise } from './anomaly-result.js';
 
 function anomaly(id: string, severity: Anomaly['severity'], confidence: number, suppressed = false): Anomaly {
   return { id, kind: 'new-setuid', severity, confidence, suppressed, title: 'An anomaly', explanation: '', evidence: { path: '/usr/bin/x' } };
@@ -8,12 +8,10 @@ function anomaly(id: string, severity: Anomaly['severity'], confidence: number, 
 describe('anomaly results', () => {
   it('are zero without anomalies', () => {
     expect(summarise([])).toEqual({ critical: 0, high: 0, medium: 0, low: 0, info: 0 });
-    expect(overallScore([])).toBe(0);
   });
 
-  it('count and score only unsuppressed anomalies', () => {
+  it('count only unsuppressed anomalies', () => {
     const anomalies = [anomaly('a', 'high', 0.4), anomaly('b', 'medium', 0.7), anomaly('c', 'critical', 0.99, true)];
     expect(summarise(anomalies)).toEqual({ critical: 0, high: 1, medium: 1, low: 0, info: 0 });
-    expect(overallScore(anomalies)).toBe(0.7);
   });
 });
