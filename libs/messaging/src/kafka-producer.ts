@@ -1,4 +1,4 @@
-import { type Kafka, type Message, Partitioners, type Producer } from 'kafkajs';
+import { CompressionTypes, type Kafka, type Message, Partitioners, type Producer } from 'kafkajs';
 import { createKafka, type KafkaSettings, physicalTopic } from './kafka-settings.js';
 import { describeError, MessagingError } from './messaging-error.js';
 import { type MessagingLogger } from './messaging-logger.js';
@@ -36,7 +36,8 @@ export class KafkaProducer {
     const producer = await this.ready();
     try {
       const topicMessages = batches.map((b) => ({ topic: physicalTopic(this.settings, b.topic), messages: b.messages }));
-      await producer.sendBatch({ topicMessages, acks: -1 });
+      // JSON events compress about tenfold: a scan with a thousand findings stays far below the broker's 1 MB limit
+      await producer.sendBatch({ topicMessages, acks: -1, compression: CompressionTypes.GZIP });
     } catch (error) {
       const topics = [...new Set(batches.map((b) => b.topic))].join(', ');
       throw new MessagingError('PUBLISH_FAILED', `could not publish to ${topics}: ${describeError(error)}`, {

@@ -43,6 +43,8 @@ describe('scanner against real Kafka and PostgreSQL', () => {
       },
       summary: { critical: 0, high: 0, medium: 0, low: 3, info: 0 },
       findings: expect.any(Array),
+      findingCount: 3,
+      findingsTruncated: false,
     });
     // the sample image runs as uid 1000 with a Debian-like base and no advisories imported: only its metadata gaps
     expect(completed.data.findings.map((f) => `${f.ruleId} ${f.severity} ${f.title}`).sort()).toEqual([

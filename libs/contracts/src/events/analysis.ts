@@ -21,7 +21,11 @@ export const ScanCompleted = z.object({
   packageCount: z.number().int().nonnegative(),
   inventory: ImageInventory,
   summary: SeverityCounts,
+  /** The most severe findings (all of them unless `findingsTruncated`); each is also on the findings topic and the API. */
   findings: z.array(Finding),
+  /** How many findings the scan has; absent in events from before it was recorded. */
+  findingCount: z.number().int().nonnegative().optional(),
+  findingsTruncated: z.boolean().optional(),
 });
 export type ScanCompleted = z.infer<typeof ScanCompleted>;
 

@@ -13,6 +13,8 @@ import { type ImageReading } from './read-build-image.js';
 import { summarise } from './scan-result.js';
 
 const SOURCE = 'dhi/scanner';
+// findings are sorted most severe first; a scan.completed carries at most this many (every one is on the findings topic)
+const MAX_EVENT_FINDINGS = 1_000;
 
 /**
  * The scanner's part of handling build.completed (BuildAnalysisModule reads the image, catalogBuild its packages):
@@ -47,7 +49,10 @@ export async function storeScan(
   const completed = createEvent(
     TOPICS.scanCompleted,
     buildId,
-    { buildId, build, scannerVersion: SCANNER_VERSION, modelVersion, sbomRef: `/v1/builds/${buildId}/sbom`, packageCount, inventory, summary, findings },
+    {
+      buildId, build, scannerVersion: SCANNER_VERSION, modelVersion, sbomRef: `/v1/builds/${buildId}/sbom`, packageCount, inventory, summary,
+      findings: findings.slice(0, MAX_EVENT_FINDINGS), findingCount: findings.length, findingsTruncated: findings.length > MAX_EVENT_FINDINGS,
+    },
     options,
   );
   const items: OutboxItem[] = [{ topic: TOPICS.scanCompleted, envelope: completed }];
