@@ -21,6 +21,7 @@ const MODULES = {
   imageFindings: 'services/scanner/src/match-vulnerabilities/image-findings.js',
   advisoryCandidates: 'services/scanner/src/match-vulnerabilities/advisory-candidates.js',
   imageChecks: 'services/scanner/src/on-build-completed/image-checks.js',
+  anomalies: 'libs/anomalies/src/index.js',
 };
 
 /** One compiled module by its short name (see MODULES); says how to build dist/ when it is missing. */

@@ -3,6 +3,7 @@ export { ANOMALY_KINDS, KIND_IMPORTANCE, signalOf, type AnomalyKind } from './an
 export { type AnomalyModel } from './model.js';
 export {
   ABSOLUTE_BITS,
+  EVIDENCE_CAP,
   LAPLACE_ALPHA,
   REPORT_MIN_BITS,
   Z_LIMIT,

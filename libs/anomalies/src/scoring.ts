@@ -22,9 +22,15 @@ const BANDS: readonly [number, Severity][] = [
   [1.5, 'low'],
 ];
 
+/** Baseline size beyond which more builds no longer raise the surprisal of a never-seen feature. */
+export const EVIDENCE_CAP = 8;
+
 /** Smoothed probability that a build shows a feature `count` of `n` baseline builds showed. */
 export function smoothedProbability(count: number, n: number): number {
-  return (count + LAPLACE_ALPHA) / (n + 2 * LAPLACE_ALPHA);
+  // a larger baseline sharpens the frequency, not the scale: counts are taken as if from at most EVIDENCE_CAP builds,
+  // so a never-seen package scores the same with 8 approved builds as with 20 (severity bands stay meaningful)
+  const scale = n > EVIDENCE_CAP ? EVIDENCE_CAP / n : 1;
+  return (count * scale + LAPLACE_ALPHA) / (n * scale + 2 * LAPLACE_ALPHA);
 }
 
 /** Surprisal in bits of a feature that `count` of `n` baseline builds showed: −log2 of its smoothed probability. */

@@ -1,4 +1,4 @@
-import { confidenceOf, detectAnomalies, robustZ, severityOf, smoothedProbability, surprisal } from '../src/index.js';
+import { confidenceOf, detectAnomalies, EVIDENCE_CAP, robustZ, severityOf, smoothedProbability, surprisal } from '../src/index.js';
 import { deb } from './support/debian-profile.js';
 import { addPackage, approvedBaseline, benignBuild } from './support/lineage.js';
 
@@ -7,7 +7,10 @@ describe('scoring', () => {
     expect(smoothedProbability(0, 5)).toBeCloseTo(1 / 7);
     expect(smoothedProbability(5, 5)).toBeCloseTo(6 / 7);
     expect(surprisal(0, 5)).toBeCloseTo(Math.log2(7));
-    expect(surprisal(1, 10)).toBeCloseTo(Math.log2(6));
+    // beyond EVIDENCE_CAP builds the counts are scaled down: 1 of 10 counts as 0.8 of 8
+    expect(surprisal(1, 10)).toBeCloseTo(-Math.log2(1.8 / 10));
+    expect(surprisal(0, 20)).toBeCloseTo(surprisal(0, EVIDENCE_CAP));
+    expect(surprisal(0, 8)).toBeCloseTo(Math.log2(10));
   });
 
   it('maps weighted bits to severity bands and confidence monotonically', () => {
