@@ -5,9 +5,6 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { PackageURL } from 'packageurl-js';
 import { FileBlobStore, importImageArchive, type ImportedImage } from '@dhi/image';
-// A test-only import of the shared, cached debootstrap rootfs (bench/image-read uses the same): the module-boundary
-// rule gives this file the tags of sbom's production code, which must not depend on the testing lib.
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import { debianMinbaseRootfs, fileLayerImageArchive, type DebianRootfs } from '@dhi/testing';
 import { catalogImage, toSpdx, type CatalogResult, type Package } from '../src/index.js';
 import { spdx23Checks } from './support/official-spdx-schema.js';

@@ -1,4 +1,5 @@
 import * as tar from 'tar-stream';
+import { tarEntries } from './layer-entries.js';
 
 export interface FixtureFile {
   /** Path inside the image (`/etc/passwd` or `etc/passwd`); a trailing `/` makes a directory. */
@@ -35,24 +36,21 @@ async function pack(write: (pack: tar.Pack) => void): Promise<Buffer> {
 
 /** A layer tar of the given files, with stable timestamps. */
 export function layerTar(files: FixtureFile[]): Promise<Buffer> {
-  return pack((stream) => {
-    for (const file of files) {
+  return tarEntries(
+    files.map((file) => {
       const type = file.type ?? (file.path.endsWith('/') ? 'dir' : 'file');
       const name = file.path.replace(/^\/+/, '').replace(/\/+$/, '') || '.';
-      const mode = file.mode ?? (type === 'dir' ? 0o755 : type === 'symlink' ? 0o777 : 0o644);
-      const header = {
+      return {
         name: type === 'dir' ? `${name}/` : name,
         type: TAR_TYPES[type],
-        mode,
-        uid: file.uid ?? 0,
-        gid: file.gid ?? 0,
-        mtime: EPOCH,
+        data: file.content,
+        mode: file.mode ?? (type === 'dir' ? 0o755 : type === 'symlink' ? 0o777 : 0o644),
+        uid: file.uid,
+        gid: file.gid,
         linkname: type === 'symlink' || type === 'hardlink' ? (file.linkTarget ?? '') : undefined,
       };
-      if (type === 'file') stream.entry(header, file.content ?? '');
-      else stream.entry(header);
-    }
-  });
+    }),
+  );
 }
 
 /** A tar of raw entries (an image archive's own files). */

@@ -3,36 +3,17 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
-import * as tar from 'tar-stream';
 import { FileBlobStore, type ImageConfigJson } from '@dhi/image';
 import { catalogImage, type CatalogResult } from '@dhi/sbom';
+import { tarEntries, type TarEntry } from '@dhi/testing';
 import { type BuildProfile, profileRead, type ProfileReadOptions } from '../../src/index.js';
 
-export interface TarItem {
-  name: string;
-  type?: 'file' | 'directory' | 'symlink' | 'link';
-  data?: Buffer | string;
-  linkname?: string;
-  /** Permission bits (default 0o755 for directories, 0o644 for the rest). */
-  mode?: number;
-}
+/** A layer entry (a local name for @dhi/testing's TarEntry). */
+export type TarItem = TarEntry;
 
 /** A gzip-compressed layer tar of the given entries, built in memory. */
 export async function gzipLayer(items: TarItem[]): Promise<Buffer> {
-  const pack = tar.pack();
-  const chunks: Buffer[] = [];
-  const done = (async () => {
-    for await (const chunk of pack as AsyncIterable<Buffer>) chunks.push(chunk);
-  })();
-  for (const item of items) {
-    const type = item.type ?? 'file';
-    const header = { name: item.name, type, mode: item.mode ?? (type === 'directory' ? 0o755 : 0o644), linkname: item.linkname, mtime: new Date(0) };
-    if (type === 'file') pack.entry(header, item.data ?? '');
-    else pack.entry(header);
-  }
-  pack.finalize();
-  await done;
-  return gzipSync(Buffer.concat(chunks));
+  return gzipSync(await tarEntries(items));
 }
 
 /** A blob store in a fresh temporary directory; `dispose` removes it. */

@@ -2,34 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import * as tar from 'tar-stream';
 import { FileBlobStore, type ImageFilesystem, readImageFilesystem } from '@dhi/image';
+import { tarEntries, type TarEntry } from '@dhi/testing';
 import { secretHits, secretInspector, type SecretFileResult, type SecretScanOptions } from '../../src/index.js';
 
 /** One tar entry of a layer; a whiteout is a file named `.wh.<name>`. */
-export interface TarItem {
-  name: string;
-  type?: 'file' | 'directory';
-  data?: Buffer | string;
-}
+export type TarItem = Pick<TarEntry, 'name' | 'type' | 'data'>;
 
 /** A layer tar of the given entries, in memory. */
-export async function tarOf(items: readonly TarItem[]): Promise<Buffer> {
-  const pack = tar.pack();
-  const chunks: Buffer[] = [];
-  const done = (async () => {
-    for await (const chunk of pack as AsyncIterable<Buffer>) chunks.push(chunk);
-  })();
-  for (const item of items) {
-    const type = item.type ?? 'file';
-    const header = { name: item.name, type, mode: type === 'directory' ? 0o755 : 0o644, mtime: new Date(0) };
-    if (type === 'file') pack.entry(header, item.data ?? '');
-    else pack.entry(header);
-  }
-  pack.finalize();
-  await done;
-  return Buffer.concat(chunks);
-}
+export const tarOf = (items: readonly TarItem[]): Promise<Buffer> => tarEntries(items);
 
 /** Images stored as layer blobs in a FileBlobStore under a temporary directory (removed by `close`). */
 export class TestImages {
