@@ -1,5 +1,5 @@
 import { gzipSync } from 'node:zlib';
-import * as tar from 'tar-stream';
+import { tarEntries } from '@dhi/testing';
 
 /** One entry of a test build context; `content` for files, `target` for links. */
 export interface ContextFile {
@@ -12,25 +12,7 @@ export interface ContextFile {
 
 /** A build context tar (gzip'd when asked) with exactly these entries, in this order: hostile ones included. */
 export async function contextTar(files: ContextFile[], options: { gzip?: boolean } = {}): Promise<Buffer> {
-  const pack = tar.pack();
-  const chunks: Buffer[] = [];
-  const done = (async () => {
-    for await (const chunk of pack as AsyncIterable<Buffer>) chunks.push(chunk);
-  })();
-  for (const file of files) {
-    const type = file.type ?? 'file';
-    const content = type === 'file' ? Buffer.from(file.content ?? '') : Buffer.alloc(0);
-    await new Promise<void>((resolve, reject) =>
-      pack.entry(
-        { name: file.name, type, mode: file.mode ?? (type === 'directory' ? 0o755 : 0o644), linkname: file.target, size: content.length, mtime: new Date(0) },
-        content,
-        (error) => (error ? reject(error) : resolve()),
-      ),
-    );
-  }
-  pack.finalize();
-  await done;
-  const archive = Buffer.concat(chunks);
+  const archive = await tarEntries(files.map((file) => ({ name: file.name, type: file.type, data: file.content, linkname: file.target, mode: file.mode })));
   return options.gzip ? gzipSync(archive) : archive;
 }
 
