@@ -35,7 +35,7 @@ export interface SecretFormat {
   priority: number;
   /** The gitleaks rule id of the same format, where one exists. */
   gitleaks?: string;
-  /** False for a look-alike: a placeholder, a public value, a malformed structure. */
+  /** False for a look-alike: a dummy value, a public value, a malformed structure. */
   accept?: (secret: string, match: RegExpExecArray, context: ScanContext) => boolean;
   /** The form that is fingerprinted and redacted (a key body without line breaks); the secret as found otherwise. */
   canonical?: (secret: string) => string;

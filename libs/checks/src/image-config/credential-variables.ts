@@ -3,7 +3,7 @@ const CREDENTIAL_NAME =
   /(^|_)(PASSWORD|PASSWD|PASS|PWD|TOKEN|SECRET|SECRET_?KEY(_BASE)?|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|AUTH_?KEY|CLIENT_SECRET|CREDENTIALS?)$/i;
 // the shell's working directory, not a password
 const NOT_CREDENTIALS = new Set(['PWD', 'OLDPWD']);
-const PLACEHOLDERS = new Set(['none', 'null', 'nil', 'undefined', 'empty', 'placeholder', 'replace_me', 'replaceme', 'todo', 'tbd', 'dummy', 'example', 'redacted', 'true', 'false', 'yes', 'no']);
+const DUMMY_VALUES = new Set(['none', 'null', 'nil', 'undefined', 'empty', 'placeholder', 'replace_me', 'replaceme', 'todo', 'tbd', 'dummy', 'example', 'redacted', 'true', 'false', 'yes', 'no']);
 
 /** Whether a variable's name says it holds a credential. */
 export function isCredentialName(name: string): boolean {
@@ -11,14 +11,14 @@ export function isCredentialName(name: string): boolean {
 }
 
 /**
- * Whether a value is not itself a credential: empty, a reference (`$VAR`, `${VAR}`), a `<placeholder>`, one repeated
+ * Whether a value is not itself a credential: empty, a reference (`$VAR`, `${VAR}`), a `<…>` stand-in, one repeated
  * character (`xxxx`, `****`), a path (`/run/secrets/db`) or a word like `none`. Defaults like `changeme` are credentials.
  */
-export function isPlaceholderValue(raw: string): boolean {
+export function isDummyValue(raw: string): boolean {
   const value = raw.trim().replace(/^(["'])(.*)\1$/, '$2');
   if (value === '' || value.startsWith('/')) return true;
   if (/^\$\{?\w+(:?-[^}]*)?\}?$/.test(value) || /^<[^>]*>$/.test(value) || /^(.)\1*$/.test(value)) return true;
-  return PLACEHOLDERS.has(value.toLowerCase());
+  return DUMMY_VALUES.has(value.toLowerCase());
 }
 
 /** `NAME=value` split at the first `=`; null when there is no `=`. */

@@ -2,9 +2,9 @@ import { type CheckHit } from '../check-hit.js';
 import { type ConfigInput, runtimeConfig } from './config-input.js';
 import { MISSING_PROVENANCE_LABEL_RULE, NO_HEALTHCHECK_RULE } from './config-rules.js';
 
-const PROVENANCE_LABELS: readonly { label: string; placeholder: string }[] = [
-  { label: 'org.opencontainers.image.source', placeholder: '<repo url>' },
-  { label: 'org.opencontainers.image.revision', placeholder: '<commit sha>' },
+const PROVENANCE_LABELS: readonly { label: string; example: string }[] = [
+  { label: 'org.opencontainers.image.source', example: '<repo url>' },
+  { label: 'org.opencontainers.image.revision', example: '<commit sha>' },
 ];
 
 /** Whether the config has a usable health check; `["NONE"]` disables one inherited from the base image. */
@@ -33,12 +33,12 @@ export function healthcheckHits(input: ConfigInput): CheckHit[] {
 /** One hit per OCI provenance label (source repository, revision) that is missing or empty. */
 export function provenanceHits(input: ConfigInput): CheckHit[] {
   const labels = runtimeConfig(input).Labels ?? {};
-  return PROVENANCE_LABELS.filter(({ label }) => !labels[label]?.trim()).map(({ label, placeholder }) => ({
+  return PROVENANCE_LABELS.filter(({ label }) => !labels[label]?.trim()).map(({ label, example }) => ({
     ruleId: MISSING_PROVENANCE_LABEL_RULE,
     key: [label],
     title: `Label ${label} is missing`,
     evidence: { path: null, details: { key: 'Labels', label } },
-    remediation: `Set ${label} at build time, e.g. \`LABEL ${label}="${placeholder}"\` filled from a build argument.`,
-    patch: `LABEL ${label}="${placeholder}"`,
+    remediation: `Set ${label} at build time, e.g. \`LABEL ${label}="${example}"\` filled from a build argument.`,
+    patch: `LABEL ${label}="${example}"`,
   }));
 }

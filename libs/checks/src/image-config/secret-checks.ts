@@ -1,7 +1,7 @@
 import { type CheckHit } from '../check-hit.js';
 import { type ConfigInput, type FoundSecret, historyLayerDigest, runtimeConfig } from './config-input.js';
 import { CREDENTIAL_VARIABLE_RULE, SECRET_IN_ENV_RULE, SECRET_IN_HISTORY_RULE, SECRET_IN_LABEL_RULE } from './config-rules.js';
-import { buildArgsOf, isCredentialName, isPlaceholderValue, splitAssignment } from './credential-variables.js';
+import { buildArgsOf, isCredentialName, isDummyValue, splitAssignment } from './credential-variables.js';
 
 const secretDetails = (key: string, secret: FoundSecret, extra: Record<string, string | number>): Record<string, string | number> => ({
   key,
@@ -33,7 +33,7 @@ export function secretHits(input: ConfigInput): CheckHit[] {
       seen.add(secret.fingerprint);
       hits.push({ ruleId: SECRET_IN_ENV_RULE, key: [name, secret.fingerprint], title: `Secret (${secret.ruleId}) in ENV ${name}`, evidence: { path: null, details: secretDetails('Env', secret, { variable: name }) } });
     }
-    if (found.length === 0 && assignment && isCredentialName(name) && !isPlaceholderValue(assignment.value)) {
+    if (found.length === 0 && assignment && isCredentialName(name) && !isDummyValue(assignment.value)) {
       hits.push(credentialHit(['Env', name], 'ENV', name, assignment.value, null, 'Env'));
     }
   }
@@ -60,7 +60,7 @@ function historyHits(input: ConfigInput, seen: Set<string>): CheckHit[] {
       hits.push({ ruleId: SECRET_IN_HISTORY_RULE, key: ['history', secret.fingerprint], title: `Secret (${secret.ruleId}) in build history entry ${index}`, evidence: { path: null, layerDigest, details: secretDetails(`history[${index}]`, secret, {}) } });
     }
     for (const { name, value } of buildArgsOf(createdBy)) {
-      if (credentialArgs.has(name) || !isCredentialName(name) || isPlaceholderValue(value) || input.findSecrets(`${name}=${value}`).length > 0) continue;
+      if (credentialArgs.has(name) || !isCredentialName(name) || isDummyValue(value) || input.findSecrets(`${name}=${value}`).length > 0) continue;
       credentialArgs.add(name);
       hits.push(credentialHit(['build-arg', name], 'Build argument', name, value, layerDigest, `history[${index}]`));
     }

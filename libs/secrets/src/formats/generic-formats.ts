@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { isPlaceholder, isPlaceholderPassword, looksLikeCode } from '../placeholders.js';
+import { isDummyValue, isDummyPassword, looksLikeCode } from '../dummy-values.js';
 import { shannonEntropy } from '../redaction.js';
 import { pattern, PRIORITY, type SecretFormat } from '../secret-format.js';
 import { isCredentialName, nameWords } from './credential-names.js';
@@ -17,12 +17,12 @@ function isRandomLetters(value: string, entropy: number): boolean {
 }
 
 /**
- * A literal that could be a secret: 8 to 200 characters without whitespace (prose is not a secret), not a placeholder,
+ * A literal that could be a secret: 8 to 200 characters without whitespace (prose is not a secret), not a dummy value,
  * a path, code or a URL. Letters and separators only (`same-origin`, `CACHE_MANAGER`) must be long and random; anything
  * with a digit or a symbol must mix character classes and not be too repetitive.
  */
 export function isSecretLikeValue(value: string): boolean {
-  if (value.length < 8 || /\s/.test(value) || !/[A-Za-z]/.test(value) || isPlaceholder(value) || looksLikeCode(value)) return false;
+  if (value.length < 8 || /\s/.test(value) || !/[A-Za-z]/.test(value) || isDummyValue(value) || looksLikeCode(value)) return false;
   if (/^[a-z][a-z0-9+.-]{1,20}:\/\//i.test(value)) return false;
   const entropy = shannonEntropy(value);
   if (/^[A-Za-z_.-]+$/.test(value)) return isRandomLetters(value, entropy);
@@ -101,7 +101,7 @@ export const GENERIC_FORMATS: readonly SecretFormat[] = [
     ),
     priority: PRIORITY.context,
     gitleaks: 'curl-auth-header',
-    accept: (secret) => !isPlaceholder(secret) && shannonEntropy(secret) >= 3,
+    accept: (secret) => !isDummyValue(secret) && shannonEntropy(secret) >= 3,
   },
   {
     id: 'secret.curl-basic-auth',
@@ -112,7 +112,7 @@ export const GENERIC_FORMATS: readonly SecretFormat[] = [
     pattern: pattern(String.raw`\bcurl\b[^\r\n]{0,400}?[ \t](?:-u|--user)(?:=|[ \t]{1,5})["']?(?<user>[^\s:"']{1,100}):(?<secret>[^\s"']{1,200})`),
     priority: PRIORITY.context,
     gitleaks: 'curl-auth-user',
-    accept: (secret, match) => !isPlaceholderPassword(secret, match.groups?.user ?? ''),
+    accept: (secret, match) => !isDummyPassword(secret, match.groups?.user ?? ''),
   },
   {
     id: 'secret.netrc-password',
@@ -122,7 +122,7 @@ export const GENERIC_FORMATS: readonly SecretFormat[] = [
     keywords: ['machine'],
     pattern: pattern(String.raw`(?<![\w-])machine[ \t]{1,10}\S{1,253}(?:\s{1,10}(?:login|account)[ \t]{1,10}\S{1,200}){0,2}\s{1,10}password[ \t]{1,10}(?<secret>\S{1,200})`),
     priority: PRIORITY.context,
-    accept: (secret) => !isPlaceholderPassword(secret, ''),
+    accept: (secret) => !isDummyPassword(secret, ''),
   },
   {
     id: 'secret.generic-keyword-assignment',

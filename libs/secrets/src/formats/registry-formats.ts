@@ -1,4 +1,4 @@
-import { isPlaceholder, isPlaceholderPassword, looksLikeCode } from '../placeholders.js';
+import { isDummyValue, isDummyPassword, looksLikeCode } from '../dummy-values.js';
 import { pattern, PRIORITY, type SecretFormat, tokenFormat } from '../secret-format.js';
 
 const ALNUM = 'A-Za-z0-9';
@@ -9,7 +9,7 @@ function isDockerAuth(secret: string): boolean {
   const decoded = Buffer.from(secret, 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
   if (colon <= 0 || !/^[\x20-\x7e]+$/.test(decoded)) return false;
-  return !isPlaceholderPassword(decoded.slice(colon + 1), decoded.slice(0, colon));
+  return !isDummyPassword(decoded.slice(colon + 1), decoded.slice(0, colon));
 }
 
 /** Package and container registry credentials. */
@@ -44,7 +44,7 @@ export const REGISTRY_FORMATS: readonly SecretFormat[] = [
     pattern: pattern(`<add[ \\t]{1,4}key=["'](?:ClearText)?Password["'][ \\t]{1,4}value=["'](?<secret>[^"'\\r\\n]{8,200})["']`, true),
     priority: PRIORITY.context,
     gitleaks: 'nuget-config-password',
-    accept: (secret) => !isPlaceholder(secret),
+    accept: (secret) => !isDummyValue(secret),
   },
   tokenFormat({
     id: 'secret.pypi-token',

@@ -1,5 +1,5 @@
 import { type Severity } from '@dhi/contracts';
-import { isPlaceholderPassword } from '../placeholders.js';
+import { isDummyPassword } from '../dummy-values.js';
 import { pattern, PRIORITY, type SecretFormat } from '../secret-format.js';
 
 // `user:password@host`; a password may hold `@` (the last `@` before a host name ends it), the user may be empty (`redis://:pw@`)
@@ -11,7 +11,7 @@ function isCredential(secret: string, match: RegExpExecArray): boolean {
   const host = match.groups?.host ?? '';
   const hostLike = host.includes('.') || host.startsWith('[') || host.toLowerCase() === 'localhost';
   // `TOKEN:x-oauth-basic@` carries the token in the user part (secret.git-url-oauth-token)
-  return hostLike && !/^x-oauth-/i.test(secret) && !isPlaceholderPassword(secret, match.groups?.user ?? '');
+  return hostLike && !/^x-oauth-/i.test(secret) && !isDummyPassword(secret, match.groups?.user ?? '');
 }
 
 function credentialUrl(id: string, title: string, schemes: string, grants: string, severity: Severity = 'high'): SecretFormat {
