@@ -15,9 +15,10 @@ export { readImageFilesystem, type ImageFile, type ImageFilesystem, type PathEve
 export { inspectContent, type ContentInspector, type InspectEntry, type InspectVerdict } from './content-inspector.js';
 export { combineInspectors, inspectionsOf, type CombinedResult, type NamedInspectors } from './combine-inspectors.js';
 export { resolveImagePath } from './resolve-image-path.js';
+export { capturedContent } from './captured-content.js';
 export { normaliseImagePath } from './paths.js';
 export { computeInventory, inventoryOf, isOsReleaseCandidate, osReleaseOf } from './inventory.js';
-export { readImageInventory, type ReadImageOptions } from './read-image-inventory.js';
+export { readBuildBlobs, readImageInventory, type ReadImageOptions } from './read-image-inventory.js';
 export { parseOsRelease, type OsRelease } from './os-release.js';
 export { exportOciArchive, writeOciArchive } from './export/export-oci-archive.js';
 export { isOciRefName, planOciArchive, type OciArchiveBlob, type OciArchivePlan, type StoredImageRef } from './export/oci-archive-plan.js';

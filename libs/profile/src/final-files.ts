@@ -1,4 +1,4 @@
-import { type ImageFile, normaliseImagePath, resolveImagePath } from '@dhi/image';
+import { capturedContent, type ImageFile, normaliseImagePath, resolveImagePath } from '@dhi/image';
 import { type FileDigest } from './file-digest.js';
 import { baseNameOf, parentOf } from './system-paths.js';
 
@@ -43,10 +43,7 @@ export function finalEntryAt(view: FinalFiles, path: string): FinalEntry {
 
 /** A captured file's content, following symlinks and hard links inside the image. */
 export function contentAt(view: FinalFiles, path: string): Buffer | undefined {
-  const resolved = resolveImagePath(view.files, path, { implicitDirectories: true });
-  if (resolved === null) return undefined;
-  const file = view.files.get(resolved);
-  return view.contents.get(resolved) ?? (file?.type === 'hardlink' && file.linkTarget ? view.contents.get(file.linkTarget) : undefined);
+  return capturedContent(view, path);
 }
 
 /** Captured files whose path matches, in path order. */

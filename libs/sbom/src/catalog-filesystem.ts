@@ -1,4 +1,4 @@
-import { type ImageFilesystem, parseOsRelease, resolveImagePath } from '@dhi/image';
+import { capturedContent, type ImageFilesystem, parseOsRelease } from '@dhi/image';
 import { attribute, type MetadataVersion } from './attribution.js';
 import { type CatalogContext, type Cataloger } from './cataloger.js';
 import { legacyRpmdbNotes } from './catalogers/rpm.cataloger.js';
@@ -20,12 +20,7 @@ export interface CatalogInput {
 }
 
 function contextOf(fs: ImageFilesystem): CatalogContext {
-  const contentOf = (path: string): Buffer | undefined => {
-    const resolved = resolveImagePath(fs.files, path, { implicitDirectories: true });
-    if (resolved === null) return undefined;
-    const file = fs.files.get(resolved);
-    return fs.contents.get(resolved) ?? (file?.type === 'hardlink' && file.linkTarget ? fs.contents.get(file.linkTarget) : undefined);
-  };
+  const contentOf = (path: string): Buffer | undefined => capturedContent(fs, path);
   const release = OS_RELEASE_PATHS.map((path) => contentOf(path)).find((content) => content !== undefined);
   return { os: osIdentity(release ? parseOsRelease(release.toString('utf8')) : null), files: fs.files, contentOf };
 }

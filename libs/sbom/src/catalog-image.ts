@@ -1,4 +1,5 @@
-import { type BlobSource, combineInspectors, type ImageFilesystem, type ImageLimits, type InspectEntry, inspectionsOf, readImageFilesystem } from '@dhi/image';
+import { type ImageInventory } from '@dhi/contracts';
+import { type BlobSource, combineInspectors, type ImageFilesystem, type ImageLimits, type InspectEntry, inspectionsOf, inventoryOf, readImageFilesystem } from '@dhi/image';
 import { catalogFilesystem } from './catalog-filesystem.js';
 import { type CatalogOutput, type Cataloger, type StreamCataloger } from './cataloger.js';
 import { DEFAULT_CATALOGERS, DEFAULT_STREAM_CATALOGERS, isSupportingPath } from './catalogers/index.js';
@@ -56,4 +57,21 @@ export async function catalogImage<X = never>(layers: { digest: string }[], sour
   extra?.onFilesystem(fs, inspectionsOf(fs.inspections, 'extra'));
   const history = await readContentHistory(layers, source, fs, versionsToRead(fs, isMetadata), limits);
   return catalogFilesystem({ layers, fs, history, catalogers, inspected: inspectionsOf(fs.inspections, 'catalog') });
+}
+
+/** catalogImage together with the image inventory taken from the same read (the analysers publish both). */
+export async function catalogImageWithInventory<X = never>(
+  image: { layers: { digest: string; size: number }[] },
+  source: BlobSource,
+  options?: Omit<CatalogImageOptions<X>, 'onFilesystem'>,
+): Promise<{ catalog: CatalogResult; inventory: ImageInventory }> {
+  let inventory: ImageInventory | undefined;
+  const catalog = await catalogImage(image.layers, source, {
+    ...options,
+    onFilesystem: (fs) => {
+      inventory = inventoryOf(image, fs);
+    },
+  });
+  if (!inventory) throw new Error('the image was cataloged without its filesystem being seen');
+  return { catalog, inventory };
 }

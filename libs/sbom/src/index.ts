@@ -1,5 +1,5 @@
 export { type CatalogResult, type Note, type NoteCode, type OsIdentity, type Package, type PackageEcosystem, type RemovedPackage, type SourcePackage } from './types.js';
-export { catalogImage, DEFAULT_CATALOG_LIMITS, type CatalogImageOptions, type ExtraRead } from './catalog-image.js';
+export { catalogImage, catalogImageWithInventory, DEFAULT_CATALOG_LIMITS, type CatalogImageOptions, type ExtraRead } from './catalog-image.js';
 export { catalogFilesystem, type CatalogInput } from './catalog-filesystem.js';
 export { readContentHistory, versionsToRead, type ContentHistory } from './content-history.js';
 export { type Cataloger, type CatalogContext, type CatalogOutput, type FoundPackage, type StreamCataloger } from './cataloger.js';

@@ -1,5 +1,5 @@
 import { type CheckHit, checkImageConfig, checkPermissions, type FoundSecret, wantsPermissionContent } from '@dhi/checks';
-import { type ImageConfigJson, type ImageFilesystem, osReleaseOf, resolveImagePath } from '@dhi/image';
+import { capturedContent, type ImageConfigJson, osReleaseOf } from '@dhi/image';
 import { type ExtraRead } from '@dhi/sbom';
 import { scanText, secretHits, secretInspector, type SecretFileResult, type SecretScanOptions, type SecretScanReport } from '@dhi/secrets';
 
@@ -21,14 +21,6 @@ export interface ImageChecks {
   extra: ExtraRead<SecretFileResult>;
   hits(): CheckHit[];
   report(): ChecksReport;
-}
-
-/** A captured final-filesystem file, following symlinks and hard links inside the image. */
-function contentOf(fs: ImageFilesystem<unknown>, path: string): Buffer | undefined {
-  const resolved = resolveImagePath(fs.files, path, { implicitDirectories: true });
-  if (resolved === null) return undefined;
-  const file = fs.files.get(resolved);
-  return fs.contents.get(resolved) ?? (file?.type === 'hardlink' && file.linkTarget ? fs.contents.get(file.linkTarget) : undefined);
 }
 
 /** The secret detector for text the image carries outside files (ENV, labels, history, Dockerfile ARG/ENV). */
@@ -54,7 +46,7 @@ export function imageChecks(input: ImageChecksInput): ImageChecks {
       const scanned = secretHits({ layers, history: fs.history, inspections, files: fs.files }, input.secrets);
       secrets = scanned.report;
       found.push(...scanned.hits);
-      found.push(...checkPermissions({ fs, layers, os, contentOf: (path) => contentOf(fs, path) }));
+      found.push(...checkPermissions({ fs, layers, os, contentOf: (path) => capturedContent(fs, path) }));
       found.push(...checkImageConfig({ config, fs, runtimeVariant, findSecrets, layers }));
     },
   };
